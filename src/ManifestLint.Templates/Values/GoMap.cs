@@ -1,0 +1,83 @@
+using System.Collections;
+
+namespace ManifestLint.Templates.Values;
+
+/// <summary>
+/// A Go map with string keys (<c>map[string]interface {}</c>, Helm's <c>chartutil.Values</c>, or
+/// <c>map[string]string</c>). Go ranges over and prints maps in sorted key order; <see cref="SortedKeys"/>
+/// gives that order (ordinal). Each entry may carry the <see cref="ValueOrigin"/> of the YAML it was read
+/// from, which is how provenance reaches values-file lines.
+/// </summary>
+public sealed class GoMap : IEnumerable<KeyValuePair<string, object?>>
+{
+    public const string InterfaceMapType = "map[string]interface {}";
+    public const string ValuesType = "chartutil.Values";
+    public const string StringMapType = "map[string]string";
+
+    private readonly Dictionary<string, object?> _entries;
+    private Dictionary<string, ValueOrigin>? _origins;
+
+    public GoMap(string goTypeName = InterfaceMapType)
+    {
+        GoTypeName = goTypeName;
+        _entries = new Dictionary<string, object?>(StringComparer.Ordinal);
+    }
+
+    public GoMap(IEnumerable<KeyValuePair<string, object?>> entries, string goTypeName = InterfaceMapType)
+        : this(goTypeName)
+    {
+        foreach (var (k, v) in entries)
+            _entries[k] = v;
+    }
+
+    /// <summary>The Go type name as <c>printf "%T"</c> shows it.</summary>
+    public string GoTypeName { get; set; }
+
+    /// <summary>The origin of the map itself (its mapping node), when known.</summary>
+    public ValueOrigin? Origin { get; set; }
+
+    public int Count => _entries.Count;
+
+    public object? this[string key]
+    {
+        get => _entries[key];
+        set => _entries[key] = value;
+    }
+
+    public bool ContainsKey(string key) => _entries.ContainsKey(key);
+
+    public bool TryGetValue(string key, out object? value) => _entries.TryGetValue(key, out value);
+
+    public bool Remove(string key)
+    {
+        _origins?.Remove(key);
+        return _entries.Remove(key);
+    }
+
+    public void Set(string key, object? value, ValueOrigin? origin = null)
+    {
+        _entries[key] = value;
+        if (origin is not null)
+            (_origins ??= new Dictionary<string, ValueOrigin>(StringComparer.Ordinal))[key] = origin;
+        else
+            _origins?.Remove(key);
+    }
+
+    /// <summary>The origin of the entry <paramref name="key"/> (the position of its key in the YAML), if known.</summary>
+    public ValueOrigin? OriginOf(string key) =>
+        _origins is not null && _origins.TryGetValue(key, out var o) ? o : null;
+
+    public IEnumerable<string> Keys => _entries.Keys;
+
+    /// <summary>Keys in Go's order for printing and ranging: ordinal (byte-wise for UTF-8 text).</summary>
+    public string[] SortedKeys()
+    {
+        var keys = _entries.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        return keys;
+    }
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _entries.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
