@@ -1,0 +1,8 @@
+namespace ManifestLint.Core.Model.Views;
+
+public enum ContainerKind
+{
+    Container,
+    InitContainer,
+    EphemeralContainer,
+}

@@ -1,0 +1,16 @@
+namespace ManifestLint.Core.Rules;
+
+public enum Category
+{
+    PodSecurity,
+    Images,
+    Resources,
+    Secrets,
+    ServiceAccounts,
+    Rbac,
+    Network,
+    Namespaces,
+    References,
+    ControlPlane,
+    Input,
+}

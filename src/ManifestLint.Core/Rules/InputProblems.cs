@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+
+namespace ManifestLint.Core.Rules;
+
+/// <summary>
+/// Reserved ids for problems with the input itself. They are findings like any other (so they reach SARIF,
+/// fail the build and can be filtered), but no rule class produces them: the loaders do.
+/// </summary>
+public static class InputProblems
+{
+    private static RuleInfo Make(string id, string summary, Severity severity, string rationale, string remediation) =>
+        new(id, summary, Category.Input, severity, EnabledByDefault: true, Since: "0.1.0", rationale, remediation,
+            [new RuleReference("YAML 1.2 specification", "https://yaml.org/spec/1.2.2/")], SecuritySeverity: 0.1);
+
+    public static RuleInfo YamlSyntax { get; } = Make(
+        "yaml-syntax", "Files must be valid YAML", Severity.Error,
+        "A document that does not parse cannot be applied, and nothing in it can be checked. The other documents of the file are still linted.",
+        "Fix the YAML syntax at the reported position.");
+
+    public static RuleInfo YamlDuplicateKey { get; } = Make(
+        "yaml-duplicate-key", "Mapping keys must be unique", Severity.Error,
+        "Kubernetes rejects duplicate keys in strict decoding, and tools that accept them silently keep only one value, so what is reviewed is not what is applied.",
+        "Remove or merge the repeated key.");
+
+    public static RuleInfo YamlAliasLimit { get; } = Make(
+        "yaml-alias-limit", "YAML aliases must not expand beyond a safe size", Severity.Error,
+        "Nested aliases can expand exponentially (a 'billion laughs' document) and exhaust the memory of every tool that reads the file, including the API server's clients.",
+        "Replace the aliases with explicit content, or reduce the nesting.");
+
+    public static RuleInfo InputUnreadable { get; } = Make(
+        "input-unreadable", "Input files must be readable", Severity.Error,
+        "A file that cannot be read (permissions, encoding, size) is not linted at all; reporting it keeps a gap from going unnoticed.",
+        "Make the file readable as UTF-8 text, or exclude it.");
+
+    public static RuleInfo HelmRender { get; } = Make(
+        "helm-render", "Helm templates must render", Severity.Error,
+        "A template that fails to render would fail `helm install` too, and its resources cannot be checked.",
+        "Fix the template or supply the values it requires.");
+
+    public static RuleInfo HelmChartInvalid { get; } = Make(
+        "helm-chart-invalid", "Helm charts must load", Severity.Error,
+        "A chart whose metadata, values or dependencies cannot be loaded cannot be rendered or checked.",
+        "Fix the chart files named in the message.");
+
+    public static RuleInfo SuppressionWithoutReason { get; } = Make(
+        "suppression-without-reason", "Suppressions must give a reason", Severity.Warning,
+        "An exception is documented or it is not one: a suppression annotation with an empty value hides a finding without telling reviewers why.",
+        "Set the annotation value to the reason the check does not apply.");
+
+    public static ImmutableArray<RuleInfo> All { get; } =
+        [HelmChartInvalid, HelmRender, InputUnreadable, SuppressionWithoutReason, YamlAliasLimit, YamlDuplicateKey, YamlSyntax];
+}

@@ -1,0 +1,367 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ManifestLint.Core.Rules;
+using ManifestLint.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ManifestLint.Core.Yaml;
+
+/// <summary>
+/// Reads YAML (and JSON) into our immutable node tree by consuming YamlDotNet's parser events. Each
+/// document is parsed on its own, so a syntax error costs only the document it is in. Duplicate keys,
+/// alias bombs and syntax errors become findings with positions; nothing here throws on bad input.
+/// </summary>
+public static partial class YamlLoader
+{
+    public static YamlLoadResult Load(SourceFile file, ISourceMap? map = null, YamlLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= YamlLoadOptions.Default;
+        var documents = ImmutableArray.CreateBuilder<YamlDocument>();
+        var problems = ImmutableArray.CreateBuilder<Finding>();
+        var index = 0;
+        foreach (var (chunkStart, chunkLine, chunkText) in SplitDocuments(file.Text))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var builder = new DocumentBuilder(file, map, options, chunkLine - 1, problems);
+            builder.ParseChunk(chunkText, ref index, documents);
+            _ = chunkStart;
+        }
+
+        return new YamlLoadResult(documents.ToImmutable(), problems.ToImmutable());
+    }
+
+    /// <summary>Splits a stream at lines that start a new document (<c>---</c>), keeping each chunk's first line number.</summary>
+    internal static IEnumerable<(int Offset, int Line, string Text)> SplitDocuments(string text)
+    {
+        var start = 0;
+        var startLine = 1;
+        var line = 1;
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var eol = text.IndexOf('\n', pos);
+            var next = eol < 0 ? text.Length : eol + 1;
+            if (pos > start && IsDocumentStart(text.AsSpan(pos, next - pos)))
+            {
+                yield return (start, startLine, text[start..pos]);
+                start = pos;
+                startLine = line;
+            }
+
+            pos = next;
+            line++;
+        }
+
+        if (start < text.Length || text.Length == 0)
+            yield return (start, startLine, text[start..]);
+    }
+
+    private static bool IsDocumentStart(ReadOnlySpan<char> line) =>
+        line.StartsWith("---") && (line.Length == 3 || line[3] is ' ' or '\t' or '\r' or '\n');
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex LocationPrefix();
+
+    internal static string CleanMessage(string message)
+    {
+        var m = LocationPrefix().Replace(message, string.Empty);
+        return m.Length > 0 ? char.ToLowerInvariant(m[0]) + m[1..] : m;
+    }
+
+    private sealed class DocumentBuilder
+    {
+        private readonly SourceFile _file;
+        private readonly ISourceMap? _map;
+        private readonly YamlLoadOptions _options;
+        private readonly int _lineOffset;
+        private readonly ImmutableArray<Finding>.Builder _problems;
+        private readonly Dictionary<string, (YamlNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
+        private readonly List<YamlComment> _comments = [];
+        private IParser _parser = null!;
+        private int _nodes;
+        private int _aliasBudget;
+
+        public DocumentBuilder(SourceFile file, ISourceMap? map, YamlLoadOptions options, int lineOffset, ImmutableArray<Finding>.Builder problems)
+        {
+            _file = file;
+            _map = map;
+            _options = options;
+            _lineOffset = lineOffset;
+            _problems = problems;
+        }
+
+        public void ParseChunk(string text, ref int index, ImmutableArray<YamlDocument>.Builder documents)
+        {
+            _parser = new Parser(new Scanner(new StringReader(text), skipComments: false));
+            try
+            {
+                Expect<StreamStart>();
+                while (true)
+                {
+                    SkipComments();
+                    if (_parser.Current is StreamEnd or null)
+                        break;
+                    var docStart = (DocumentStart)_parser.Current;
+                    _parser.MoveNext();
+                    Reset();
+                    SkipComments();
+                    YamlNode? root = null;
+                    if (_parser.Current is not DocumentEnd)
+                        root = ParseNode(string.Empty, 0);
+                    SkipComments();
+                    Expect<DocumentEnd>();
+                    documents.Add(new YamlDocument(_file, index++, (int)docStart.Start.Line + _lineOffset, root, [.. _comments]));
+                    _comments.Clear();
+                }
+            }
+            catch (AliasLimitException e)
+            {
+                index++;
+                Report(InputProblems.YamlAliasLimit, e.Mark, e.Mark,
+                    string.Create(CultureInfo.InvariantCulture, $"Aliases in this document expand to more than {_options.MaxAliasExpansion:N0} nodes; the document was not read (possible alias bomb)"));
+            }
+            catch (DocumentTooLargeException e)
+            {
+                index++;
+                Report(InputProblems.YamlSyntax, e.Mark, e.Mark, e.Message);
+            }
+            catch (YamlException e)
+            {
+                index++;
+                Report(InputProblems.YamlSyntax, e.Start, e.End, "Invalid YAML: " + CleanMessage(e.Message));
+            }
+        }
+
+        private void Reset()
+        {
+            _anchors.Clear();
+            _nodes = 0;
+            _aliasBudget = _options.MaxAliasExpansion;
+        }
+
+        private void Expect<T>()
+            where T : ParsingEvent
+        {
+            SkipComments();
+            if (_parser.Current is null && !_parser.MoveNext())
+                throw new YamlException("unexpected end of input");
+            if (_parser.Current is not T)
+                throw new YamlException(_parser.Current!.Start, _parser.Current.End, $"expected {typeof(T).Name}, found {_parser.Current.GetType().Name}");
+            _parser.MoveNext();
+        }
+
+        private void SkipComments()
+        {
+            if (_parser.Current is null)
+                _parser.MoveNext();
+            while (_parser.Current is Comment c)
+            {
+                _comments.Add(new YamlComment((int)c.Start.Line + _lineOffset, (int)c.Start.Column, c.Value));
+                _parser.MoveNext();
+            }
+        }
+
+        private (SourceSpan Span, ValueProvenance? Value) MakeSpan(Mark start, Mark end)
+        {
+            var sl = (int)start.Line + _lineOffset;
+            var el = (int)end.Line + _lineOffset;
+            if (_map is not null)
+                return _map.Map(sl, (int)start.Column, el, (int)end.Column);
+            return (new SourceSpan(_file.Path, sl, (int)start.Column, el, (int)end.Column), null);
+        }
+
+        private void CountNode(Mark at, int depth)
+        {
+            if (++_nodes > _options.MaxNodes)
+                throw new DocumentTooLargeException(at, string.Create(CultureInfo.InvariantCulture, $"Document has more than {_options.MaxNodes:N0} nodes; it was not read"));
+            if (depth > _options.MaxDepth)
+                throw new DocumentTooLargeException(at, string.Create(CultureInfo.InvariantCulture, $"Document nests deeper than {_options.MaxDepth} levels; it was not read"));
+        }
+
+        private YamlNode ParseNode(string path, int depth)
+        {
+            SkipComments();
+            var ev = _parser.Current ?? throw new YamlException("unexpected end of input");
+            CountNode(ev.Start, depth);
+            switch (ev)
+            {
+                case AnchorAlias alias:
+                    {
+                        _parser.MoveNext();
+                        if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                            throw new YamlException(alias.Start, alias.End, $"unknown anchor '{alias.Value.Value}' referenced by an alias");
+                        _aliasBudget -= target.Size;
+                        if (_aliasBudget < 0)
+                            throw new AliasLimitException(alias.Start);
+                        _nodes += target.Size;
+                        return target.Node;
+                    }
+
+                case Scalar scalar:
+                    {
+                        _parser.MoveNext();
+                        var tag = scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
+                        var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
+                        var kind = ScalarResolver.Resolve(scalar.Value, quoted, tag);
+                        var (span, value) = MakeSpan(scalar.Start, scalar.End);
+                        var node = new YamlScalar(span, path, scalar.Value, quoted, kind, tag, value);
+                        Remember(scalar.Anchor, node, 1);
+                        return node;
+                    }
+
+                case SequenceStart seq:
+                    {
+                        _parser.MoveNext();
+                        var startNodes = _nodes;
+                        var items = ImmutableArray.CreateBuilder<YamlNode>();
+                        while (true)
+                        {
+                            SkipComments();
+                            if (_parser.Current is SequenceEnd)
+                                break;
+                            items.Add(ParseNode(path + "[" + items.Count.ToString(CultureInfo.InvariantCulture) + "]", depth + 1));
+                        }
+
+                        var end = _parser.Current!;
+                        _parser.MoveNext();
+                        var tag = seq.Tag.IsEmpty || seq.Tag.IsNonSpecific ? null : seq.Tag.Value;
+                        var (span, value) = MakeSpan(seq.Start, end.End);
+                        var node = new YamlSequence(span, path, items.ToImmutable(), tag, value);
+                        Remember(seq.Anchor, node, _nodes - startNodes + 1);
+                        return node;
+                    }
+
+                case MappingStart mapStart:
+                    {
+                        _parser.MoveNext();
+                        var startNodes = _nodes;
+                        var entries = new List<YamlEntry>();
+                        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+                        List<YamlEntry>? merged = null;
+                        while (true)
+                        {
+                            SkipComments();
+                            if (_parser.Current is MappingEnd)
+                                break;
+                            var keyNode = ParseNode(path, depth + 1);
+                            var key = keyNode as YamlScalar ?? new YamlScalar(keyNode.Span, path, "?", quoted: true, ScalarKind.String);
+                            var isMerge = keyNode is YamlScalar { Text: "<<", Quoted: false };
+                            var childPath = isMerge ? path : ChildPath(path, key.Text);
+                            var valueNode = ParseNode(childPath, depth + 1);
+                            if (isMerge)
+                            {
+                                merged ??= [];
+                                AddMerged(valueNode, merged);
+                                continue;
+                            }
+
+                            if (positions.TryGetValue(key.Text, out var existing))
+                            {
+                                var first = entries[existing].Key.Span;
+                                ReportAt(InputProblems.YamlDuplicateKey, key.Span,
+                                    string.Create(CultureInfo.InvariantCulture, $"Duplicate key '{key.Text}' (first defined at line {first.StartLine}); Kubernetes rejects it and other tools keep only one value"),
+                                    childPath);
+                                entries[existing] = new YamlEntry(key, valueNode);
+                            }
+                            else
+                            {
+                                positions[key.Text] = entries.Count;
+                                entries.Add(new YamlEntry(key, valueNode));
+                            }
+                        }
+
+                        if (merged is not null)
+                        {
+                            foreach (var m in merged)
+                            {
+                                if (positions.TryAdd(m.Key.Text, entries.Count))
+                                    entries.Add(m);
+                            }
+                        }
+
+                        var end = _parser.Current!;
+                        _parser.MoveNext();
+                        var tag = mapStart.Tag.IsEmpty || mapStart.Tag.IsNonSpecific ? null : mapStart.Tag.Value;
+                        var (span, value) = MakeSpan(mapStart.Start, end.End);
+                        var node = new YamlMapping(span, path, [.. entries], tag, value);
+                        Remember(mapStart.Anchor, node, _nodes - startNodes + 1);
+                        return node;
+                    }
+
+                default:
+                    throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
+            }
+        }
+
+        private static void AddMerged(YamlNode value, List<YamlEntry> merged)
+        {
+            // Earlier merge sources take precedence over later ones, as in YAML 1.1's merge key type.
+            if (value is YamlMapping m)
+            {
+                foreach (var e in m.Entries)
+                {
+                    if (!merged.Exists(x => x.Key.Text == e.Key.Text))
+                        merged.Add(e);
+                }
+            }
+            else if (value is YamlSequence s)
+            {
+                foreach (var item in s.Mappings())
+                    AddMerged(item, merged);
+            }
+        }
+
+        private void Remember(AnchorName anchor, YamlNode node, int size)
+        {
+            if (!anchor.IsEmpty)
+                _anchors[anchor.Value] = (node, size);
+        }
+
+        private void Report(RuleInfo rule, Mark start, Mark end, string message)
+        {
+            var (span, _) = MakeSpan(start, end.Index > start.Index ? end : start);
+            ReportAt(rule, span, message, null);
+        }
+
+        private void ReportAt(RuleInfo rule, SourceSpan span, string message, string? path) =>
+            _problems.Add(new Finding(rule.Id, rule.Severity, message, span, null, path, []));
+    }
+
+    internal static string ChildPath(string parent, string key)
+    {
+        var simple = key.Length > 0;
+        foreach (var ch in key)
+        {
+            if (!(char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-'))
+            {
+                simple = false;
+                break;
+            }
+        }
+
+        if (simple)
+            return parent.Length == 0 ? key : parent + "." + key;
+        var sb = new StringBuilder(parent).Append("[\"");
+        foreach (var ch in key)
+        {
+            if (ch is '"' or '\\')
+                sb.Append('\\');
+            sb.Append(ch);
+        }
+
+        return sb.Append("\"]").ToString();
+    }
+
+    private sealed class AliasLimitException(Mark mark) : Exception("alias limit")
+    {
+        public Mark Mark { get; } = mark;
+    }
+
+    private sealed class DocumentTooLargeException(Mark mark, string message) : Exception(message)
+    {
+        public Mark Mark { get; } = mark;
+    }
+}
