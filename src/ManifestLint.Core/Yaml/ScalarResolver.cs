@@ -114,8 +114,6 @@ public static class ScalarResolver
         var s = text.Replace("_", string.Empty, StringComparison.Ordinal);
         if (s.Length == 0 || s.AsSpan().ContainsAnyExcept("0123456789+-.eE"))
             return null;
-        if (!s.AsSpan().ContainsAnyExcept("0123456789+-"))
-            return null;
         return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
     }
 }

@@ -111,6 +111,8 @@ public static partial class YamlLoader
                     YamlNode? root = null;
                     if (_parser.Current is not DocumentEnd)
                         root = ParseNode(string.Empty, 0);
+                    if (root is YamlScalar { Kind: ScalarKind.Null, Text.Length: 0 })
+                        root = null;
                     SkipComments();
                     Expect<DocumentEnd>();
                     documents.Add(new YamlDocument(_file, index++, (int)docStart.Start.Line + _lineOffset, root, [.. _comments]));

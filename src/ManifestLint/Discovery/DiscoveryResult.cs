@@ -1,0 +1,7 @@
+using System.Collections.Immutable;
+using ManifestLint.Core.Rules;
+
+namespace ManifestLint.Discovery;
+
+/// <summary>What a walk of the input paths found, in a deterministic (ordinal path) order.</summary>
+public sealed record DiscoveryResult(ImmutableArray<ManifestInput> Files, ImmutableArray<ChartInput> Charts, ImmutableArray<Finding> Problems);

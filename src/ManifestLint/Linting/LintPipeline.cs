@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using ManifestLint.Core.Graph;
+using ManifestLint.Core.Model;
+using ManifestLint.Core.Policy;
+using ManifestLint.Core.Reports;
+using ManifestLint.Core.Rules;
+using ManifestLint.Core.Text;
+using ManifestLint.Core.Yaml;
+using ManifestLint.Discovery;
+
+namespace ManifestLint.Linting;
+
+/// <summary>
+/// Composes the layers for one run: discovery → parse (files in parallel) → resources → graph → rules →
+/// policy → report. Each stage consumes only the previous stage's output.
+/// </summary>
+public static class LintPipeline
+{
+    /// <summary>Files larger than this are reported, not read.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static LintReport Run(LintRequest request, CancellationToken cancellationToken) =>
+        Run(request, Environment.CurrentDirectory, progress: null, cancellationToken);
+
+    public static LintReport Run(LintRequest request, string workingDirectory, IProgress<LintProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var discovery = FileDiscovery.Find(
+            new DiscoveryRequest(request.Paths, workingDirectory, request.RepositoryRoot, request.Include, request.Exclude),
+            cancellationToken);
+
+        var parsed = ParseAll(discovery.Files, request, progress, cancellationToken);
+        var resources = parsed.SelectMany(p => p.Resources);
+        var graph = ResourceGraph.Build(resources, new GraphOptions(request.Complete));
+
+        var ruleFindings = RuleRunner.Run(graph, request.Rules, request.MaxParallelism, cancellationToken);
+        var all = discovery.Problems.Concat(parsed.SelectMany(p => p.Problems)).Concat(ruleFindings).ToImmutableArray();
+        var findings = SuppressionPolicy.Apply(all, request.SeverityOverrides);
+        if (!request.ReportOnly.IsDefaultOrEmpty)
+        {
+            var only = request.ReportOnly.ToHashSet(StringComparer.Ordinal);
+            findings = [.. findings.Where(f => only.Contains(f.Span.Path))];
+        }
+
+        findings = RuleRunner.Sort(findings);
+        var sources = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        foreach (var p in parsed)
+        {
+            if (p.Source is not null)
+                sources[p.Source.Path] = p.Source;
+        }
+
+        var rules = request.Rules.Select(r => r.Rule.Info).Concat(InputProblems.All)
+            .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+        var stats = new LintStatistics(
+            Files: discovery.Files.Length,
+            Charts: discovery.Charts.Length,
+            Documents: parsed.Sum(p => p.Documents),
+            Resources: graph.Resources.Length,
+            SkippedDocuments: parsed.Sum(p => p.Skipped),
+            Elapsed: clock.Elapsed);
+        return new LintReport(findings, rules, sources, stats, ToolVersion, Path.GetFullPath(request.RepositoryRoot))
+        {
+            SeverityOverrides = request.SeverityOverrides,
+        };
+    }
+
+    /// <summary>The product version (the assembly's informational version without build metadata).</summary>
+    public static string ToolVersion { get; } =
+        (typeof(LintPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
+        .Split('+')[0];
+
+    private static ImmutableArray<ParsedFile> ParseAll(ImmutableArray<ManifestInput> files, LintRequest request, IProgress<LintProgress>? progress, CancellationToken cancellationToken)
+    {
+        var results = new ParsedFile[files.Length];
+        var done = 0;
+        Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = request.MaxParallelism }, i =>
+        {
+            results[i] = ParseFile(files[i], request.Namespace, cancellationToken);
+            var n = Interlocked.Increment(ref done);
+            progress?.Report(new LintProgress(n, files.Length));
+        });
+        return [.. results];
+    }
+
+    private static ParsedFile ParseFile(ManifestInput input, string defaultNamespace, CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            var info = new FileInfo(input.FullPath);
+            if (info.Length > MaxFileBytes)
+                return ParsedFile.Failed(input.Path, $"File is {info.Length / (1024 * 1024)} MiB, over the {MaxFileBytes / (1024 * 1024)} MiB limit; it was not read");
+            text = StrictUtf8.GetString(File.ReadAllBytes(input.FullPath));
+        }
+        catch (DecoderFallbackException)
+        {
+            return ParsedFile.Failed(input.Path, "File is not valid UTF-8 text; it was not read");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ParsedFile.Failed(input.Path, $"File could not be read: {e.Message}");
+        }
+
+        var source = new SourceFile(input.Path, text);
+        var load = YamlLoader.Load(source, map: null, options: null, cancellationToken);
+        var resources = ImmutableArray.CreateBuilder<Resource>();
+        var skipped = 0;
+        foreach (var doc in load.Documents)
+        {
+            resources.AddRange(ResourceReader.Read(doc, defaultNamespace, new ResourceOrigin(input.Path, doc.Index), out var s));
+            skipped += s;
+        }
+
+        return new ParsedFile(source, resources.ToImmutable(), load.Problems, load.Documents.Length, skipped);
+    }
+
+    private sealed record ParsedFile(SourceFile? Source, ImmutableArray<Resource> Resources, ImmutableArray<Finding> Problems, int Documents, int Skipped)
+    {
+        public static ParsedFile Failed(string path, string message) =>
+            new(null, [], [new Finding(InputProblems.InputUnreadable.Id, InputProblems.InputUnreadable.Severity, message, SourceSpan.At(path, 1, 1), null, null, [])], 0, 0);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using ManifestLint.Core.Rules;
+
+namespace ManifestLint.Linting;
+
+/// <summary>
+/// One lint run, fully resolved: the CLI turns options, environment and configuration into this record
+/// and nothing downstream reads argv, the environment or the console.
+/// </summary>
+/// <param name="Paths">Files or folders to lint (absolute or relative to the working directory).</param>
+/// <param name="RepositoryRoot">Absolute path that reported paths are relative to (git top level, else the working directory).</param>
+/// <param name="Include">Glob patterns a file must match (relative to the scan root); empty means all manifest files.</param>
+/// <param name="Exclude">Glob patterns of files to skip (from the CLI, the config file and .manifestlintignore).</param>
+/// <param name="Namespace">Namespace assumed for namespaced resources that set none.</param>
+/// <param name="Rules">The rules to run, each with its options.</param>
+/// <param name="SeverityOverrides">Severity per rule id from configuration.</param>
+/// <param name="Complete">The input is everything deployed (absence-of-protection rules fire everywhere).</param>
+/// <param name="MaxParallelism">Threads for parsing and rules; -1 for all cores.</param>
+public sealed record LintRequest(
+    ImmutableArray<string> Paths,
+    string RepositoryRoot,
+    ImmutableArray<string> Include,
+    ImmutableArray<string> Exclude,
+    string Namespace,
+    ImmutableArray<(Rule Rule, object? Options)> Rules,
+    ImmutableDictionary<string, Severity> SeverityOverrides,
+    bool Complete = false,
+    int MaxParallelism = -1)
+{
+    /// <summary>Report only findings located in these repository-relative files (pre-commit); empty reports everything.</summary>
+    public ImmutableArray<string> ReportOnly { get; init; } = [];
+}
