@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.Model.ControlPlane;
 using ManifestLint.Core.Model.Views;
 
 namespace ManifestLint.Core.Graph;
@@ -18,8 +19,12 @@ public sealed class ResourceGraph
     private readonly FrozenDictionary<(string? Namespace, string Label, string Value), ImmutableArray<PodTemplateView>> _podsByLabel;
     private readonly FrozenDictionary<string, ImmutableArray<PodTemplateView>> _podsByNamespace;
 
+    private readonly Lazy<ImmutableArray<ComponentConfig>> _componentConfigs;
+
     private ResourceGraph(ImmutableArray<Resource> resources, GraphOptions options)
     {
+        _componentConfigs = new Lazy<ImmutableArray<ComponentConfig>>(
+            () => [.. Resources.SelectMany(ComponentConfigReader.Read)], LazyThreadSafetyMode.ExecutionAndPublication);
         Resources = resources;
         Options = options;
         _byKey = resources.GroupBy(r => r.Key).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
@@ -50,6 +55,9 @@ public sealed class ResourceGraph
     public ImmutableArray<PodTemplateView> PodTemplates { get; }
 
     public GraphOptions Options { get; }
+
+    /// <summary>Control-plane and kubelet settings found in the input (static pods, kubeadm and kubelet configs), read once.</summary>
+    public ImmutableArray<ComponentConfig> ComponentConfigs => _componentConfigs.Value;
 
     public static ResourceGraph Build(IEnumerable<Resource> resources, GraphOptions? options = null) =>
         new([.. resources], options ?? GraphOptions.Default);

@@ -42,7 +42,9 @@ public static class ResourceReader
         var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
         var group = slash < 0 ? string.Empty : apiVersion[..slash];
         var metadata = root.GetMapping("metadata");
-        var name = metadata?.GetString("name") ?? metadata?.GetString("generateName") ?? string.Empty;
+        // Configuration files (kubeadm, kubelet, encryption, audit) have no metadata; their file names them.
+        var name = metadata?.GetString("name") ?? metadata?.GetString("generateName")
+            ?? (metadata is null ? Path.GetFileName(origin.Path) : string.Empty);
         string? ns = null;
         var defaulted = false;
         if (!KnownKinds.IsClusterScoped(group, kind))

@@ -24,12 +24,15 @@ public sealed record Finding(
     /// <summary>The scenario (values set) a chart was rendered with, when a chart was linted more than once.</summary>
     public string? Scenario { get; init; }
 
-    /// <summary>Stable identity of the finding: sha256 of rule id | file | resource key | YAML path (no line numbers).</summary>
+    /// <summary>
+    /// Stable identity of the finding: sha256 of rule id | file | resource key | YAML path | message | scenario.
+    /// No line numbers, so edits elsewhere in a file never change it; messages never contain positions.
+    /// </summary>
     public string Fingerprint
     {
         get
         {
-            var key = string.Join('|', RuleId, Span.Path, Subject?.Key.ToString() ?? string.Empty, YamlPath ?? string.Empty, Scenario ?? string.Empty);
+            var key = string.Join('|', RuleId, Span.Path, Subject?.Key.ToString() ?? string.Empty, YamlPath ?? string.Empty, Message, Scenario ?? string.Empty);
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         }
     }

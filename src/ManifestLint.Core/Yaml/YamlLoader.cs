@@ -248,7 +248,7 @@ public static partial class YamlLoader
                             SkipComments();
                             if (_parser.Current is MappingEnd)
                                 break;
-                            var keyNode = ParseNode(path, depth + 1);
+                            var keyNode = _parser.Current is Scalar keyEvent ? ParseKey(keyEvent, path, depth + 1) : ParseNode(path, depth + 1);
                             var key = keyNode as YamlScalar ?? new YamlScalar(keyNode.Span, path, "?", quoted: true, ScalarKind.String);
                             var isMerge = keyNode is YamlScalar { Text: "<<", Quoted: false };
                             var childPath = isMerge ? path : ChildPath(path, key.Text);
@@ -296,6 +296,20 @@ public static partial class YamlLoader
                 default:
                     throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
             }
+        }
+
+        /// <summary>A mapping key carries the path of its entry, so a finding on the key names the field.</summary>
+        private YamlScalar ParseKey(Scalar scalar, string parentPath, int depth)
+        {
+            CountNode(scalar.Start, depth);
+            _parser.MoveNext();
+            var tag = scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
+            var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
+            var (span, value) = MakeSpan(scalar.Start, scalar.End);
+            var path = scalar.Value == "<<" && !quoted ? parentPath : ChildPath(parentPath, scalar.Value);
+            var node = new YamlScalar(span, path, scalar.Value, quoted, ScalarResolver.Resolve(scalar.Value, quoted, tag), tag, value);
+            Remember(scalar.Anchor, node, 1);
+            return node;
         }
 
         private static void AddMerged(YamlNode value, List<YamlEntry> merged)
