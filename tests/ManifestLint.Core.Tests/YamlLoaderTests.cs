@@ -153,3 +153,37 @@ public sealed class YamlLoaderTests
         Assert.Equal("metadata.annotations[\"ignore-check.manifestlint.io/x\"]", node.Path);
     }
 }
+
+public sealed class YamlCommentTests
+{
+    [Fact]
+    public void Comment_less_indented_than_the_sequence_around_it_is_valid()
+    {
+        var text = "rules:\n  - level: None\n    users: [a]\n  # between items, at the sequence's indentation\n  - level: Metadata\n# at column one\n  - level: Request\n";
+        var r = YamlLoader.Load(new SourceFile("p.yaml", text));
+        Assert.Empty(r.Problems);
+        var rules = ((YamlMapping)r.Documents[0].Root!).GetSequence("rules")!;
+        Assert.Equal(3, rules.Count);
+        Assert.Equal([4, 6], r.Documents[0].Comments.Select(c => c.Line));
+    }
+
+    [Fact]
+    public void Hash_inside_quotes_and_block_scalars_is_not_a_comment()
+    {
+        var text = "a: \"x # y\"\nb: 'p # q' # real\nc: |\n  # not a comment\n  line\nd: e#f\n";
+        var r = YamlLoader.Load(new SourceFile("p.yaml", text));
+        Assert.Empty(r.Problems);
+        var c = Assert.Single(r.Documents[0].Comments);
+        Assert.Equal(2, c.Line);
+        Assert.Equal(12, c.Column);
+        Assert.Equal("# not a comment\nline\n", ((YamlMapping)r.Documents[0].Root!).GetString("c"));
+    }
+
+    [Fact]
+    public void Comments_go_to_the_document_they_are_in()
+    {
+        var r = YamlLoader.Load(new SourceFile("p.yaml", "a: 1 # one\n---\nb: 2 # two\n"));
+        Assert.Equal(1, Assert.Single(r.Documents[0].Comments).Line);
+        Assert.Equal(3, Assert.Single(r.Documents[1].Comments).Line);
+    }
+}

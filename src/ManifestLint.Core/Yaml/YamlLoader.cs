@@ -79,7 +79,6 @@ public static partial class YamlLoader
         private readonly int _lineOffset;
         private readonly ImmutableArray<Finding>.Builder _problems;
         private readonly Dictionary<string, (YamlNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
-        private readonly List<YamlComment> _comments = [];
         private IParser _parser = null!;
         private int _nodes;
         private int _aliasBudget;
@@ -95,7 +94,9 @@ public static partial class YamlLoader
 
         public void ParseChunk(string text, ref int index, ImmutableArray<YamlDocument>.Builder documents)
         {
-            _parser = new Parser(new Scanner(new StringReader(text), skipComments: false));
+            _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            var comments = CommentScanner.Scan(text, _lineOffset);
+            var firstDocument = documents.Count;
             try
             {
                 Expect<StreamStart>();
@@ -115,8 +116,7 @@ public static partial class YamlLoader
                         root = null;
                     SkipComments();
                     Expect<DocumentEnd>();
-                    documents.Add(new YamlDocument(_file, index++, (int)docStart.Start.Line + _lineOffset, root, [.. _comments]));
-                    _comments.Clear();
+                    documents.Add(new YamlDocument(_file, index++, (int)docStart.Start.Line + _lineOffset, root, []));
                 }
             }
             catch (AliasLimitException e)
@@ -134,6 +134,21 @@ public static partial class YamlLoader
             {
                 index++;
                 Report(InputProblems.YamlSyntax, e.Start, e.End, "Invalid YAML: " + CleanMessage(e.Message));
+            }
+
+            AttachComments(documents, firstDocument, comments);
+        }
+
+        /// <summary>Gives each document of this chunk the comments from its first line up to the next document.</summary>
+        private static void AttachComments(ImmutableArray<YamlDocument>.Builder documents, int first, List<YamlComment> comments)
+        {
+            if (comments.Count == 0 || documents.Count == first)
+                return;
+            for (var d = first; d < documents.Count; d++)
+            {
+                var from = d == first ? int.MinValue : documents[d].StartLine;
+                var to = d + 1 < documents.Count ? documents[d + 1].StartLine : int.MaxValue;
+                documents[d] = documents[d] with { Comments = [.. comments.Where(c => c.Line >= from && c.Line < to)] };
             }
         }
 
@@ -159,11 +174,8 @@ public static partial class YamlLoader
         {
             if (_parser.Current is null)
                 _parser.MoveNext();
-            while (_parser.Current is Comment c)
-            {
-                _comments.Add(new YamlComment((int)c.Start.Line + _lineOffset, (int)c.Start.Column, c.Value));
+            while (_parser.Current is Comment)
                 _parser.MoveNext();
-            }
         }
 
         private (SourceSpan Span, ValueProvenance? Value) MakeSpan(Mark start, Mark end)
