@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using ManifestLint.Templates.Functions.Sprig;
+using ManifestLint.Templates.Provenance;
+using ManifestLint.Templates.Values;
+
+namespace ManifestLint.Templates.Encoding;
+
+/// <summary>A value as Go's <c>encoding/json</c> sees it, with the origins of the entries it came from.</summary>
+internal abstract record JsonNode;
+
+internal sealed record JsonNull : JsonNode
+{
+    public static readonly JsonNull Instance = new();
+}
+
+internal sealed record JsonBool(bool Value) : JsonNode;
+
+/// <summary>A number with the exact text Go's encoder writes for it.</summary>
+internal sealed record JsonNumber(string Text) : JsonNode;
+
+internal sealed record JsonString(string Value) : JsonNode;
+
+internal sealed record JsonArray(IReadOnlyList<(JsonNode Value, ValueOrigin? Origin)> Items) : JsonNode;
+
+/// <summary>Members in the order Go writes them (sorted for maps, declaration order for structs).</summary>
+internal sealed record JsonObject(IReadOnlyList<(string Key, JsonNode Value, ValueOrigin? Origin)> Members) : JsonNode;
+
+/// <summary>Builds <see cref="JsonNode"/> trees from Go values the way <c>json.Marshal</c> walks them.</summary>
+internal static class JsonTree
+{
+    private const int MaxDepth = 1000;
+
+    public static JsonNode FromValue(object? value) => Build(value, 0);
+
+    private static JsonNode Build(object? value, int depth)
+    {
+        if (depth > MaxDepth)
+            throw new GoJsonException("json: unsupported value: encountered a cycle via " + GoFormat.TypeName(value));
+        switch (value)
+        {
+            case null:
+                return JsonNull.Instance;
+            case string s:
+                return new JsonString(ValidText(s));
+            case TrackedString ts:
+                return new JsonString(ValidText(ts.Text));
+            case bool b:
+                return new JsonBool(b);
+            case long l:
+                return new JsonNumber(l.ToString(CultureInfo.InvariantCulture));
+            case int i:
+                return new JsonNumber(i.ToString(CultureInfo.InvariantCulture));
+            case GoInt64 g:
+                return new JsonNumber(g.Value.ToString(CultureInfo.InvariantCulture));
+            case double d:
+                return new JsonNumber(FloatText(d));
+            case float f:
+                return new JsonNumber(FloatText(f));
+            case byte or sbyte or short or ushort or uint or ulong:
+                return new JsonNumber(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+            case byte[] bytes:
+                return new JsonString(Convert.ToBase64String(bytes));
+            case Complex:
+                throw new GoJsonException("json: unsupported type: complex128");
+            case GoList list:
+                {
+                    var items = new List<(JsonNode, ValueOrigin?)>(list.Count);
+                    for (var k = 0; k < list.Count; k++)
+                        items.Add((Build(list[k], depth + 1), list.OriginOf(k)));
+                    return new JsonArray(items);
+                }
+
+            case GoMap map:
+                {
+                    var keys = map.Keys.ToArray();
+                    Array.Sort(keys, Utf8Order.Instance);
+                    var members = new List<(string, JsonNode, ValueOrigin?)>(keys.Length);
+                    foreach (var key in keys)
+                        members.Add((ValidText(key), Build(map[key], depth + 1), map.OriginOf(key)));
+                    return new JsonObject(members);
+                }
+
+            case ChartMetadata chart:
+                {
+                    // Struct fields keep their declaration order in Go's JSON.
+                    var members = new List<(string, JsonNode, ValueOrigin?)>();
+                    foreach (var (key, v) in chart.ToJsonFields())
+                        members.Add((key, Build(v, depth + 1), null));
+                    return new JsonObject(members);
+                }
+
+            case GoTime time:
+                // time.Time's MarshalJSON writes RFC 3339 with nanoseconds.
+                return new JsonString(time.Format("2006-01-02T15:04:05.999999999Z07:00"));
+            case SemverVersion version:
+                return new JsonString(version.ToString());
+            case IGoJsonValue custom:
+                {
+                    var replacement = custom.ToJsonValue();
+                    if (custom.PreserveOrder && replacement is GoMap fields)
+                    {
+                        var members = new List<(string, JsonNode, ValueOrigin?)>(fields.Count);
+                        foreach (var (key, v) in fields)
+                            members.Add((key, Build(v, depth + 1), fields.OriginOf(key)));
+                        return new JsonObject(members);
+                    }
+
+                    return Build(replacement, depth + 1);
+                }
+
+            default:
+                throw new GoJsonException("json: unsupported type: " + GoFormat.TypeName(value));
+        }
+    }
+
+    /// <summary>Go's encoder: shortest float text, exponent form below 1e-6 and from 1e21, <c>e-7</c> not <c>e-07</c>.</summary>
+    public static string FloatText(double d, int bits = 64)
+    {
+        if (double.IsNaN(d) || double.IsInfinity(d))
+            throw new GoJsonException("json: unsupported value: " + GoFormat.FormatFloat(d, 'g', -1));
+        var abs = Math.Abs(d);
+        var exponent = abs != 0 && (abs < 1e-6 || abs >= 1e21);
+        string text;
+        if (bits == 32)
+        {
+            text = GoFloat32Text.FormatShortest((float)d);
+            if (!exponent && text.Contains('e', StringComparison.Ordinal))
+                text = ((decimal)(float)d).ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            text = GoFormat.FormatFloat(d, exponent ? 'e' : 'f', -1);
+        }
+
+        if (exponent)
+        {
+            var n = text.Length;
+            if (n >= 4 && text[n - 4] == 'e' && text[n - 3] == '-' && text[n - 2] == '0')
+                text = text[..(n - 2)] + text[n - 1];
+        }
+
+        return text;
+    }
+
+    /// <summary>Go strings are bytes; text that is not valid UTF-8 (here: lone surrogates) is written as U+FFFD.</summary>
+    public static string ValidText(string s)
+    {
+        StringBuilder? sb = null;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var lone = (char.IsHighSurrogate(c) && !(i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))) ||
+                       (char.IsLowSurrogate(c) && !(i > 0 && char.IsHighSurrogate(s[i - 1])));
+            if (lone)
+            {
+                sb ??= new StringBuilder(s, 0, i, s.Length);
+                sb.Append('\uFFFD');
+            }
+            else
+            {
+                sb?.Append(c);
+            }
+        }
+
+        return sb?.ToString() ?? s;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using System.Text;
+using ManifestLint.Templates.Functions;
+
+namespace ManifestLint.Templates.Values;
+
+/// <summary>
+/// Helm's <c>*chart.Metadata</c> (the <c>.Chart</c> object): fields by their Go names, printed as Go prints the
+/// struct, with <see cref="ToJsonMap"/> giving the JSON form <c>toYaml</c>/<c>toJson</c> use (empty fields omitted).
+/// </summary>
+public sealed class ChartMetadata : IGoObject
+{
+    public string Name { get; init; } = string.Empty;
+
+    public string Home { get; init; } = string.Empty;
+
+    public ImmutableArray<string> Sources { get; init; } = [];
+
+    public string Version { get; init; } = string.Empty;
+
+    public string Description { get; init; } = string.Empty;
+
+    public ImmutableArray<string> Keywords { get; init; } = [];
+
+    public string Icon { get; init; } = string.Empty;
+
+    public string ApiVersion { get; init; } = string.Empty;
+
+    public string Condition { get; init; } = string.Empty;
+
+    public string Tags { get; init; } = string.Empty;
+
+    public string AppVersion { get; init; } = string.Empty;
+
+    public bool Deprecated { get; init; }
+
+    public ImmutableSortedDictionary<string, string> Annotations { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    public string KubeVersion { get; init; } = string.Empty;
+
+    public string Type { get; init; } = string.Empty;
+
+    public string GoTypeName => "*chart.Metadata";
+
+    public bool TryGetField(string name, out object? value)
+    {
+        value = name switch
+        {
+            "Name" => Name,
+            "Home" => Home,
+            "Sources" => new GoList(Sources.Cast<object?>(), GoList.StringSliceType),
+            "Version" => Version,
+            "Description" => Description,
+            "Keywords" => new GoList(Keywords.Cast<object?>(), GoList.StringSliceType),
+            "Maintainers" => new GoList("[]*chart.Maintainer"),
+            "Icon" => Icon,
+            "APIVersion" => ApiVersion,
+            "Condition" => Condition,
+            "Tags" => Tags,
+            "AppVersion" => AppVersion,
+            "Deprecated" => Deprecated,
+            "Annotations" => AnnotationsMap(),
+            "KubeVersion" => KubeVersion,
+            "Dependencies" => new GoList("[]*chart.Dependency"),
+            "Type" => Type,
+            _ => null,
+        };
+        return value is not null;
+    }
+
+    public bool TryGetMethod(string name, out TemplateFunction? method)
+    {
+        method = null;
+        return false;
+    }
+
+    public string FormatGo()
+    {
+        var sb = new StringBuilder("&{");
+        sb.Append(Name).Append(' ').Append(Home).Append(' ');
+        sb.Append(GoFormat.FormatValue(new GoList(Sources.Cast<object?>(), GoList.StringSliceType))).Append(' ');
+        sb.Append(Version).Append(' ').Append(Description).Append(' ');
+        sb.Append(GoFormat.FormatValue(new GoList(Keywords.Cast<object?>(), GoList.StringSliceType))).Append(' ');
+        sb.Append("[] ");
+        sb.Append(Icon).Append(' ').Append(ApiVersion).Append(' ').Append(Condition).Append(' ').Append(Tags).Append(' ');
+        sb.Append(AppVersion).Append(' ').Append(Deprecated ? "true" : "false").Append(' ');
+        sb.Append(GoFormat.FormatValue(AnnotationsMap())).Append(' ');
+        sb.Append(KubeVersion).Append(" [] ").Append(Type).Append('}');
+        return sb.ToString();
+    }
+
+    /// <summary>The struct as Go's encoding/json writes it (JSON names, <c>omitempty</c> fields left out), in field order.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> ToJsonFields()
+    {
+        var list = new List<KeyValuePair<string, object?>>();
+        void Add(string key, string value)
+        {
+            if (value.Length > 0)
+                list.Add(new(key, value));
+        }
+
+        Add("name", Name);
+        Add("home", Home);
+        if (!Sources.IsDefaultOrEmpty)
+            list.Add(new("sources", new GoList(Sources.Cast<object?>(), GoList.StringSliceType)));
+        Add("version", Version);
+        Add("description", Description);
+        if (!Keywords.IsDefaultOrEmpty)
+            list.Add(new("keywords", new GoList(Keywords.Cast<object?>(), GoList.StringSliceType)));
+        Add("icon", Icon);
+        Add("apiVersion", ApiVersion);
+        Add("condition", Condition);
+        Add("tags", Tags);
+        Add("appVersion", AppVersion);
+        if (Deprecated)
+            list.Add(new("deprecated", true));
+        if (!Annotations.IsEmpty)
+            list.Add(new("annotations", AnnotationsMap()));
+        Add("kubeVersion", KubeVersion);
+        Add("type", Type);
+        return list;
+    }
+
+    /// <summary>The JSON form as a map (what <c>toYaml</c> sorts and writes).</summary>
+    public GoMap ToJsonMap() => new(ToJsonFields(), GoMap.InterfaceMapType);
+
+    private GoMap AnnotationsMap()
+    {
+        var map = new GoMap(GoMap.StringMapType);
+        foreach (var (k, v) in Annotations)
+            map[k] = v;
+        return map;
+    }
+}
