@@ -1,0 +1,3 @@
+namespace ManifestLint.Reporting.Sarif;
+
+public sealed record PhysicalLocation(ArtifactLocation ArtifactLocation, Region? Region);
