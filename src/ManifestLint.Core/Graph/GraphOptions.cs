@@ -5,4 +5,10 @@ namespace ManifestLint.Core.Graph;
 public sealed record GraphOptions(bool Complete = false)
 {
     public static GraphOptions Default { get; } = new();
+
+    /// <summary>
+    /// Pod Security level (<c>privileged</c>, <c>baseline</c>, <c>restricted</c>) assumed for namespaces whose
+    /// Namespace object is not in the input; null makes no assumption.
+    /// </summary>
+    public string? AssumedPodSecurityLevel { get; init; }
 }

@@ -11,7 +11,7 @@ namespace ManifestLint.Core.Graph;
 /// <see cref="Build"/>; rules share it across threads. Lookups by selector go through the label index,
 /// never over all pairs.
 /// </summary>
-public sealed class ResourceGraph
+public sealed partial class ResourceGraph
 {
     private readonly FrozenDictionary<ResourceKey, ImmutableArray<Resource>> _byKey;
     private readonly FrozenDictionary<string, ImmutableArray<Resource>> _byKind;

@@ -3,15 +3,19 @@ namespace ManifestLint.Core.Policy;
 /// <summary>Finds the known rule ids closest to a mistyped one, for "did you mean" messages.</summary>
 public static class RuleIdSuggestions
 {
-    /// <summary>Up to <paramref name="max"/> ids within a small edit distance of <paramref name="id"/>, or containing it, closest first.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> ids within a small edit distance of <paramref name="id"/>, or whose start is
+    /// (a shortened id such as <c>privileged</c>), closest first.
+    /// </summary>
     public static IReadOnlyList<string> For(string id, IEnumerable<string> knownIds, int max = 3)
     {
         var wanted = id.Trim().ToLowerInvariant();
         var limit = Math.Max(2, wanted.Length / 3);
         return knownIds
             .Distinct(StringComparer.Ordinal)
-            .Select(k => (Id: k, Distance: Distance(wanted, k)))
-            .Where(x => x.Distance <= limit || (wanted.Length >= 3 && x.Id.Contains(wanted, StringComparison.Ordinal)))
+            .Select(k => (Id: k, Whole: Distance(wanted, k), Prefix: wanted.Length >= 4 && k.Length > wanted.Length ? Distance(wanted, k[..wanted.Length]) : int.MaxValue))
+            .Where(x => x.Whole <= limit || x.Prefix <= limit / 2)
+            .Select(x => (x.Id, Distance: Math.Min(x.Whole, x.Prefix == int.MaxValue ? int.MaxValue : x.Prefix + 1)))
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Id, StringComparer.Ordinal)
             .Take(max)
