@@ -18,6 +18,9 @@ public static class FileDiscovery
     private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json"];
     private static readonly string[] SkippedFolders = [".git", "node_modules"];
 
+    /// <summary>Our own files are not manifests, and walking into them would count them as skipped documents.</summary>
+    private static readonly string[] SkippedFiles = [".manifestlint.yaml", ".manifestlint.yml", ".manifestlint-baseline.json", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml"];
+
     public static DiscoveryResult Find(DiscoveryRequest request, CancellationToken cancellationToken = default)
     {
         var root = Path.GetFullPath(request.RepositoryRoot);
@@ -52,6 +55,8 @@ public static class FileDiscovery
             if (!explicitlyNamed)
             {
                 if (!ManifestExtensions.Contains(Path.GetExtension(full), StringComparer.OrdinalIgnoreCase))
+                    return;
+                if (SkippedFiles.Contains(Path.GetFileName(full), StringComparer.Ordinal))
                     return;
                 if (Excluded(relative, false))
                     return;

@@ -36,16 +36,13 @@ public static class LintPipeline
 
         var parsed = ParseAll(discovery.Files, request, progress, cancellationToken);
         var resources = parsed.SelectMany(p => p.Resources);
-        var graph = ResourceGraph.Build(resources, new GraphOptions(request.Complete));
+        var graph = ResourceGraph.Build(resources, new GraphOptions(request.Complete) { AssumedPodSecurityLevel = request.PodSecurityLevel });
 
         var ruleFindings = RuleRunner.Run(graph, request.Rules, request.MaxParallelism, cancellationToken);
         var all = discovery.Problems.Concat(parsed.SelectMany(p => p.Problems)).Concat(ruleFindings).ToImmutableArray();
-        var findings = SuppressionPolicy.Apply(all, request.SeverityOverrides);
+        var findings = SuppressionPolicy.Apply(all, request.SeverityOverrides, graph.Resources, Cli.RuleCatalog.BuiltIn.AllIds);
         if (!request.ReportOnly.IsDefaultOrEmpty)
-        {
-            var only = request.ReportOnly.ToHashSet(StringComparer.Ordinal);
-            findings = [.. findings.Where(f => only.Contains(f.Span.Path))];
-        }
+            findings = [.. findings.Where(ReportOnlyFilter(request.ReportOnly, discovery.Charts))];
 
         findings = RuleRunner.Sort(findings);
         var sources = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
@@ -55,7 +52,7 @@ public static class LintPipeline
                 sources[p.Source.Path] = p.Source;
         }
 
-        var rules = request.Rules.Select(r => r.Rule.Info).Concat(InputProblems.All)
+        var rules = request.Rules.Select(r => r.Rule.Info).Concat(Cli.RuleCatalog.BuiltIn.Reserved)
             .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
         var stats = new LintStatistics(
             Files: discovery.Files.Length,
@@ -68,6 +65,20 @@ public static class LintPipeline
         {
             SeverityOverrides = request.SeverityOverrides,
         };
+    }
+
+    /// <summary>
+    /// Which findings a partial report keeps: those located in the given files, and every finding of a chart
+    /// when any file of that chart is given (a changed value or helper can move findings in any template).
+    /// </summary>
+    internal static Func<Finding, bool> ReportOnlyFilter(ImmutableArray<string> files, ImmutableArray<ChartInput> charts)
+    {
+        var only = files.ToHashSet(StringComparer.Ordinal);
+        var chartRoots = charts
+            .Where(c => files.Any(f => f.StartsWith(c.Path + "/", StringComparison.Ordinal)))
+            .Select(c => c.Path + "/")
+            .ToArray();
+        return f => only.Contains(f.Span.Path) || chartRoots.Any(root => f.Span.Path.StartsWith(root, StringComparison.Ordinal));
     }
 
     /// <summary>The product version (the assembly's informational version without build metadata).</summary>

@@ -29,4 +29,7 @@ public sealed record LintRequest(
 {
     /// <summary>Report only findings located in these repository-relative files (pre-commit); empty reports everything.</summary>
     public ImmutableArray<string> ReportOnly { get; init; } = [];
+
+    /// <summary>Pod Security level assumed for namespaces not in the input (null: none).</summary>
+    public string? PodSecurityLevel { get; init; }
 }

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace ManifestLint.Cli;
+
+/// <summary>
+/// The <c>lint</c> command line as typed, before configuration is merged in. Null members were not
+/// given, so the configuration file or the default applies.
+/// </summary>
+public sealed record LintInvocation(
+    ImmutableArray<string> Paths,
+    OutputFormat Format,
+    string? OutputPath,
+    FailOn? FailOn,
+    string? Namespace,
+    string? ConfigPath,
+    ImmutableArray<string> Include,
+    ImmutableArray<string> Exclude,
+    ImmutableArray<string> Enable,
+    ImmutableArray<string> Disable,
+    bool Quiet,
+    bool Complete,
+    bool NoColor,
+    bool ShowSuppressed,
+    string? SarifCategory)
+{
+    /// <summary>Files (as given) whose findings are reported; empty reports everything.</summary>
+    public ImmutableArray<string> ReportOnly { get; init; } = [];
+
+    /// <summary>Baseline file to compare with: only findings not in it count.</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>Write the current findings as a baseline file and exit.</summary>
+    public string? WriteBaselinePath { get; init; }
+
+    /// <summary>Pod Security level assumed for namespaces whose Namespace object is not in the input.</summary>
+    public string? PodSecurityLevel { get; init; }
+}

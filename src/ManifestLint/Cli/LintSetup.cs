@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using ManifestLint.Configuration;
+using ManifestLint.Core.Rules;
+using ManifestLint.Linting;
+
+namespace ManifestLint.Cli;
+
+/// <summary>
+/// A <c>lint</c> invocation resolved against the repository and its configuration: the request for the
+/// pipeline, and what to do with the report. Precedence: command line, then configuration file, then defaults.
+/// </summary>
+public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, FailOn FailOn)
+{
+    public const string DefaultNamespace = "default";
+
+    public static LintSetup Resolve(LintInvocation invocation, CliEnvironment environment, RuleCatalog catalog)
+    {
+        var paths = invocation.Paths.IsDefaultOrEmpty ? ["."] : invocation.Paths;
+        foreach (var path in paths)
+        {
+            var full = environment.FullPath(path);
+            if (File.Exists(full) || Directory.Exists(full))
+                continue;
+            throw new UsageException(path.StartsWith('-')
+                ? $"unknown option '{path}' (see `manifestlint lint --help`)"
+                : $"path not found: {path}");
+        }
+
+        var repositoryRoot = FindRepositoryRoot(environment.WorkingDirectory);
+        var config = LoadConfig(invocation, environment, paths, repositoryRoot, catalog);
+        var rules = SelectRules(invocation, config, catalog);
+
+        var severities = config.Rules.Values
+            .Where(r => r.Severity is not null)
+            .ToImmutableDictionary(r => r.Id, r => r.Severity!.Value, StringComparer.Ordinal);
+
+        var request = new LintRequest(
+            Paths: paths,
+            RepositoryRoot: repositoryRoot,
+            Include: [.. invocation.Include, .. Rebase(config.Include, config.Directory, repositoryRoot)],
+            Exclude: [.. invocation.Exclude, .. Rebase(config.Exclude, config.Directory, repositoryRoot)],
+            Namespace: invocation.Namespace ?? config.Namespace ?? DefaultNamespace,
+            Rules: rules,
+            SeverityOverrides: severities,
+            Complete: invocation.Complete || config.Complete == true)
+        {
+            ReportOnly = [.. invocation.ReportOnly.Select(p => Path.GetRelativePath(repositoryRoot, environment.FullPath(p)).Replace('\\', '/'))],
+            PodSecurityLevel = invocation.PodSecurityLevel,
+        };
+        return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
+    }
+
+    /// <summary>The git top level above <paramref name="workingDirectory"/> (a folder holding <c>.git</c>), else the working directory.</summary>
+    public static string FindRepositoryRoot(string workingDirectory)
+    {
+        for (var dir = new DirectoryInfo(workingDirectory); dir is not null; dir = dir.Parent)
+        {
+            var git = Path.Combine(dir.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+                return dir.FullName;
+        }
+
+        return Path.GetFullPath(workingDirectory);
+    }
+
+    private static ManifestLintConfig LoadConfig(LintInvocation invocation, CliEnvironment environment, ImmutableArray<string> paths, string repositoryRoot, RuleCatalog catalog)
+    {
+        string? file;
+        if (invocation.ConfigPath is { } explicitPath)
+        {
+            file = environment.FullPath(explicitPath);
+            if (!File.Exists(file))
+                throw new UsageException($"configuration file not found: {explicitPath}");
+        }
+        else
+        {
+            var first = environment.FullPath(paths[0]);
+            var scanRoot = Directory.Exists(first) ? first : Path.GetDirectoryName(first) ?? first;
+            file = new[] { scanRoot, repositoryRoot }
+                .Select(dir => Path.Combine(dir, ManifestLintConfig.FileName))
+                .FirstOrDefault(File.Exists);
+        }
+
+        if (file is null)
+            return ManifestLintConfig.Empty;
+        var display = Path.GetRelativePath(environment.WorkingDirectory, file).Replace('\\', '/');
+        if (display.StartsWith("../../", StringComparison.Ordinal))
+            display = file;
+        return ConfigLoader.Load(file, display, catalog.RulesById, catalog.ReservedIds);
+    }
+
+    private static ImmutableArray<(Rule Rule, object? Options)> SelectRules(LintInvocation invocation, ManifestLintConfig config, RuleCatalog catalog)
+    {
+        foreach (var id in invocation.Enable.Concat(invocation.Disable))
+        {
+            if (catalog.ReservedIds.Contains(id))
+                throw new UsageException($"'{id}' reports a problem with the input itself and cannot be enabled or disabled");
+            if (!catalog.RulesById.ContainsKey(id))
+                throw new UsageException(catalog.UnknownRuleMessage(id));
+        }
+
+        var both = invocation.Enable.Intersect(invocation.Disable, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (both.Length > 0)
+            throw new UsageException($"rule '{both[0]}' is both enabled and disabled on the command line");
+
+        var enable = invocation.Enable.ToHashSet(StringComparer.Ordinal);
+        var disable = invocation.Disable.ToHashSet(StringComparer.Ordinal);
+        var selected = ImmutableArray.CreateBuilder<(Rule, object?)>();
+        foreach (var rule in catalog.Rules)
+        {
+            var id = rule.Info.Id;
+            config.Rules.TryGetValue(id, out var settings);
+            var on = enable.Contains(id) || (!disable.Contains(id) && (settings?.Enabled ?? rule.Info.EnabledByDefault));
+            if (on)
+                selected.Add((rule, settings?.Options ?? rule.DefaultOptions));
+        }
+
+        return selected.ToImmutable();
+    }
+
+    /// <summary>Makes globs written relative to the configuration file's folder relative to the repository root, as discovery reads them.</summary>
+    private static IEnumerable<string> Rebase(ImmutableArray<string> globs, string? configDirectory, string repositoryRoot)
+    {
+        var prefix = configDirectory is null ? "." : Path.GetRelativePath(repositoryRoot, configDirectory).Replace('\\', '/');
+        foreach (var glob in globs)
+        {
+            var pattern = glob.StartsWith("./", StringComparison.Ordinal) ? glob[2..] : glob.TrimStart('/');
+            yield return prefix == "." || prefix.StartsWith("..", StringComparison.Ordinal) ? pattern : prefix + "/" + pattern;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Text;
+using ManifestLint.Cli;
+using ManifestLint.Core.Policy;
+using ManifestLint.Core.Rules;
+
+namespace ManifestLint.Commands;
+
+/// <summary><c>manifestlint explain &lt;id&gt;</c>: everything about one rule, from its metadata.</summary>
+internal static class ExplainCommand
+{
+    public static readonly Argument<string> Id = new("rule-id")
+    {
+        Description = "The rule id, as printed in findings (e.g. privileged-container).",
+    };
+
+    public static Command GetCommand(CliEnvironment environment, RuleCatalog catalog)
+    {
+        var command = new Command("explain", "Explain a rule: why it matters, how to fix it, how to suppress it.")
+        {
+            Id,
+        };
+        command.SetAction(parseResult =>
+        {
+            var id = parseResult.GetValue(Id)!.Trim();
+            return CommandGuard.Run(environment, () =>
+            {
+                var info = catalog.Find(id) ?? throw new UsageException(catalog.UnknownRuleMessage(id));
+                environment.Out.Write(Render(info, catalog.RulesById.GetValueOrDefault(id), catalog.ReservedIds.Contains(id)));
+                environment.Out.Flush();
+                return ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+
+    public static string Render(RuleInfo info, Rule? rule, bool reserved)
+    {
+        var sb = new StringBuilder();
+        sb.Append(info.Id).Append(": ").Append(info.Summary).Append("\n\n");
+        sb.Append("  severity:  ").Append(CliNames.Of(info.Severity)).Append('\n');
+        sb.Append("  category:  ").Append(CliNames.Of(info.Category)).Append('\n');
+        sb.Append("  default:   ").Append(reserved ? "always on (a problem with the input)" : info.EnabledByDefault ? "on" : "off (turn on with --enable or the config file)").Append('\n');
+        sb.Append("  since:     ").Append(info.Since).Append('\n');
+        if (rule?.OptionsType is not null)
+            sb.Append("  options:   yes (rules.").Append(info.Id).Append(".options in .manifestlint.yaml; see the doc)\n");
+        sb.Append("  doc:       ").Append(info.HelpUri).Append("\n\n");
+
+        Section(sb, "Why", info.Rationale);
+        Section(sb, "How to fix", info.Remediation);
+        if (!info.References.IsDefaultOrEmpty)
+        {
+            sb.Append("References\n");
+            foreach (var reference in info.References)
+                sb.Append("  - ").Append(reference.Title).Append(": ").Append(reference.Url).Append('\n');
+            sb.Append('\n');
+        }
+
+        if (info.Id is "suppression-without-reason" or "suppression-unknown-rule" || info.Category == Category.Input)
+        {
+            sb.Append("Suppress\n  Problems with the input and with suppression annotations cannot be suppressed; fix the file or exclude it\n  (--exclude or exclude: in .manifestlint.yaml). The severity can be changed in .manifestlint.yaml.\n");
+            return sb.ToString();
+        }
+
+        sb.Append("Suppress\n");
+        sb.Append("  On one resource, with the reason (required; an empty reason suppresses nothing):\n\n");
+        sb.Append("    metadata:\n      annotations:\n        ");
+        sb.Append(SuppressionPolicy.AnnotationPrefix).Append(info.Id).Append(": \"<why this does not apply>\"\n\n");
+        sb.Append("  Everywhere: `--disable ").Append(info.Id).Append("`, or in .manifestlint.yaml:\n\n");
+        sb.Append("    rules:\n      ").Append(info.Id).Append(":\n        enabled: false\n");
+        return sb.ToString();
+    }
+
+    private static void Section(StringBuilder sb, string title, string text)
+    {
+        sb.Append(title).Append('\n');
+        foreach (var line in text.Trim().Split('\n'))
+            sb.Append(line.Length == 0 ? string.Empty : "  " + line.TrimEnd('\r')).Append('\n');
+        sb.Append('\n');
+    }
+}

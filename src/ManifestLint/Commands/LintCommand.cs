@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using ManifestLint.Cli;
+
+namespace ManifestLint.Commands;
+
+/// <summary><c>manifestlint lint [paths...]</c>: lint manifests and report in one format.</summary>
+internal static class LintCommand
+{
+    public static readonly Argument<string[]> Paths = new("paths")
+    {
+        Description = "Files or folders to lint (recursive: .yaml, .yml, .json; folders with a Chart.yaml are Helm charts).",
+        Arity = ArgumentArity.ZeroOrMore,
+        DefaultValueFactory = _ => ["."],
+    };
+
+    public static readonly Option<string> Format = new Option<string>("--format", "-f")
+    {
+        Description = "Report format: text (code frames), json (stable, documented), sarif (2.1.0, for code scanning), github (workflow annotations).",
+        DefaultValueFactory = _ => "text",
+        HelpName = "text|json|sarif|github",
+    }.AcceptOnlyFromAmong(CliNames.Formats);
+
+    public static readonly Option<string?> Output = new("--output", "-o")
+    {
+        Description = "Write the report to this file instead of stdout (a one-line summary goes to stderr).",
+        HelpName = "file",
+    };
+
+    public static readonly Option<string?> FailOn = new Option<string?>("--fail-on")
+    {
+        Description = "Lowest severity of an unsuppressed finding that makes the exit code 1 [default: error, or failOn in the config file].",
+        HelpName = "error|warning|note|none",
+    }.AcceptOnlyFromAmong(CliNames.FailOnLevels);
+
+    public static readonly Option<string?> Namespace = new("--namespace", "-n")
+    {
+        Description = "Namespace assumed for namespaced resources that set none [default: default, or namespace in the config file].",
+        HelpName = "name",
+    };
+
+    public static readonly Option<string?> Config = new("--config", "-c")
+    {
+        Description = "Configuration file [default: .manifestlint.yaml in the scanned folder, else at the repository root].",
+        HelpName = "file",
+    };
+
+    public static readonly Option<string[]> Include = new("--include")
+    {
+        Description = "Lint only files matching this glob, relative to the repository root (repeatable).",
+        HelpName = "glob",
+    };
+
+    public static readonly Option<string[]> Exclude = new("--exclude")
+    {
+        Description = "Skip files and folders matching this glob, relative to the repository root (repeatable).",
+        HelpName = "glob",
+    };
+
+    public static readonly Option<string[]> Enable = new("--enable")
+    {
+        Description = "Run this rule even if it is off by default or in the config file (repeatable).",
+        HelpName = "rule-id",
+    };
+
+    public static readonly Option<string[]> Disable = new("--disable")
+    {
+        Description = "Do not run this rule (repeatable).",
+        HelpName = "rule-id",
+    };
+
+    public static readonly Option<bool> Quiet = new("--quiet", "-q")
+    {
+        Description = "Text: one line per finding, no code frames or summary. With --output: no summary on stderr.",
+    };
+
+    public static readonly Option<bool> Complete = new("--complete")
+    {
+        Description = "The input is everything that is deployed: rules about missing companions (NetworkPolicy, PodDisruptionBudget, ...) fire everywhere.",
+    };
+
+    public static readonly Option<bool> NoColor = new("--no-color")
+    {
+        Description = "No ANSI colours (also off when stdout is not a terminal or NO_COLOR is set).",
+    };
+
+    public static readonly Option<bool> ShowSuppressed = new("--show-suppressed")
+    {
+        Description = "Text: also print suppressed findings with their justification.",
+    };
+
+    public static readonly Option<string?> SarifCategory = new("--sarif-category")
+    {
+        Description = "SARIF: code scanning category (automationDetails.id), so several uploads for one commit keep separate alerts.",
+        HelpName = "category",
+    };
+
+    public static readonly Option<string[]> ReportOnly = new("--report-only")
+    {
+        Description = "Lint everything given, but report only findings located in these files (pre-commit passes the staged files).",
+        HelpName = "file",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static readonly Option<string?> Baseline = new("--baseline")
+    {
+        Description = "Compare with this baseline file: findings recorded in it are reported as accepted, only new ones fail the run.",
+        HelpName = "file",
+    };
+
+    public static readonly Option<string?> WriteBaseline = new("--write-baseline")
+    {
+        Description = "Record the current findings in this baseline file (by fingerprint, no line numbers) and exit 0.",
+        HelpName = "file",
+    };
+
+    public static readonly Option<string?> PodSecurityLevel = new Option<string?>("--pod-security-level")
+    {
+        Description = "Pod Security level assumed for namespaces whose Namespace object is not in the input [default: no assumption].",
+        HelpName = "privileged|baseline|restricted",
+    }.AcceptOnlyFromAmong("privileged", "baseline", "restricted");
+
+    public static Command GetCommand(CliEnvironment environment, RuleCatalog catalog)
+    {
+        var command = new Command("lint", "Lint Kubernetes manifests and Helm charts.")
+        {
+            Paths,
+            Format,
+            Output,
+            FailOn,
+            Namespace,
+            Config,
+            Include,
+            Exclude,
+            Enable,
+            Disable,
+            Quiet,
+            Complete,
+            NoColor,
+            ShowSuppressed,
+            SarifCategory,
+            ReportOnly,
+            Baseline,
+            WriteBaseline,
+            PodSecurityLevel,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+            Task.FromResult(CommandGuard.Run(environment, () =>
+                LintApplication.Run(ToInvocation(parseResult), environment, catalog, cancellationToken))));
+        return command;
+    }
+
+    /// <summary>The handler's only job: parsed options to an immutable invocation record.</summary>
+    internal static LintInvocation ToInvocation(ParseResult parseResult) => new(
+        Paths: [.. parseResult.GetValue(Paths) ?? []],
+        Format: (OutputFormat)Array.IndexOf(CliNames.Formats, parseResult.GetValue(Format) ?? "text"),
+        OutputPath: parseResult.GetValue(Output),
+        FailOn: parseResult.GetValue(FailOn) is { } failOn ? CliNames.ParseFailOn(failOn) : null,
+        Namespace: parseResult.GetValue(Namespace),
+        ConfigPath: parseResult.GetValue(Config),
+        Include: Values(parseResult, Include),
+        Exclude: Values(parseResult, Exclude),
+        Enable: Values(parseResult, Enable),
+        Disable: Values(parseResult, Disable),
+        Quiet: parseResult.GetValue(Quiet),
+        Complete: parseResult.GetValue(Complete),
+        NoColor: parseResult.GetValue(NoColor),
+        ShowSuppressed: parseResult.GetValue(ShowSuppressed),
+        SarifCategory: parseResult.GetValue(SarifCategory))
+    {
+        ReportOnly = Values(parseResult, ReportOnly),
+        BaselinePath = parseResult.GetValue(Baseline),
+        WriteBaselinePath = parseResult.GetValue(WriteBaseline),
+        PodSecurityLevel = parseResult.GetValue(PodSecurityLevel),
+    };
+
+    private static ImmutableArray<string> Values(ParseResult parseResult, Option<string[]> option) =>
+        [.. parseResult.GetValue(option) ?? []];
+}

@@ -1,0 +1,17 @@
+namespace ManifestLint;
+
+/// <summary>The process exit codes of <c>manifestlint</c>; the README's table lists the same values.</summary>
+public static class ExitCodes
+{
+    /// <summary>The command ran and nothing reached the <c>--fail-on</c> threshold.</summary>
+    public const int Success = 0;
+
+    /// <summary>Unsuppressed findings at or above <c>--fail-on</c>. Unreadable or invalid input is reported as findings, so it counts too.</summary>
+    public const int FindingsAtOrAboveThreshold = 1;
+
+    /// <summary>The command line or the configuration file is wrong (unknown option or rule id, invalid YAML in the config, missing path).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>A bug: an unexpected exception. One line on stderr (the stack trace with <c>MANIFESTLINT_DEBUG=1</c>).</summary>
+    public const int InternalError = 3;
+}

@@ -1,0 +1,191 @@
+using System.Text.Json;
+using ManifestLint.Cli;
+using ManifestLint.Commands;
+using ManifestLint.Linting;
+using ManifestLint.Rules;
+
+namespace ManifestLint.Tests;
+
+/// <summary>The commands other than lint's report, and the exit codes a user or a script relies on.</summary>
+public class CommandTests
+{
+    [Fact]
+    public void Version_prints_the_product_version()
+    {
+        var run = CliRun.Invoke("--version");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(LintPipeline.ToolVersion + "\n", run.Out);
+        Assert.Matches(@"^\d+\.\d+\.\d+", run.Out);
+    }
+
+    [Fact]
+    public void Rules_lists_every_rule_and_reserved_id()
+    {
+        var run = CliRun.Invoke("rules");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.StartsWith("ID ", run.Out, StringComparison.Ordinal);
+        foreach (var rule in BuiltInRules.All)
+            Assert.Contains($"\n{rule.Info.Id} ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\nyaml-syntax ", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_as_json_has_one_entry_per_id()
+    {
+        var run = CliRun.Invoke("rules", "--format", "json");
+
+        using var doc = JsonDocument.Parse(run.Out);
+        var ids = doc.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Equal(RuleCatalog.BuiltIn.AllIds.Count, ids.Count);
+        Assert.Equal(RuleCatalog.BuiltIn.AllIds.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Explain_prints_the_whole_rule()
+    {
+        var rule = BuiltInRules.All[0].Info;
+
+        var run = CliRun.Invoke("explain", rule.Id);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.StartsWith($"{rule.Id}: {rule.Summary}", run.Out, StringComparison.Ordinal);
+        Assert.Contains(rule.Remediation, run.Out, StringComparison.Ordinal);
+        Assert.Contains(rule.HelpUri, run.Out, StringComparison.Ordinal);
+        Assert.Contains($"ignore-check.manifestlint.io/{rule.Id}: \"<why this does not apply>\"", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_of_an_unknown_id_exits_2_with_suggestions()
+    {
+        var run = CliRun.Invoke("explain", "privileged");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("unknown rule 'privileged'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("privileged-container", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lint", "testdata/e2e/app", "--enable", "no-such-rule")]
+    [InlineData("lint", "testdata/e2e/app", "--disable", "yaml-syntax")]
+    [InlineData("lint", "testdata/e2e/app", "--enable", "host-pid", "--disable", "host-pid")]
+    [InlineData("lint", "testdata/e2e/does-not-exist")]
+    [InlineData("lint", "testdata/e2e/app", "--config", "testdata/e2e/missing.yaml")]
+    [InlineData("lint", "--format", "xml")]
+    [InlineData("lint", "--no-such-option")]
+    [InlineData("no-such-command")]
+    public void Usage_errors_exit_2_with_a_message_on_stderr(params string[] args)
+    {
+        var run = CliRun.Invoke(args);
+
+        Assert.True(run.ExitCode == ExitCodes.UsageError, run.ToString());
+        Assert.NotEqual(string.Empty, run.Error.Trim());
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "manifestlint: internal error: InvalidOperationException: boom (set MANIFESTLINT_DEBUG=1 for the stack trace; please report it)\n")]
+    [InlineData("1", null)]
+    public void Unexpected_exceptions_exit_3_with_one_line_unless_debugging(string? debug, string? expected)
+    {
+        using var error = new StringWriter { NewLine = "\n" };
+        var variables = debug is null
+            ? System.Collections.Immutable.ImmutableDictionary<string, string>.Empty
+            : System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("MANIFESTLINT_DEBUG", debug);
+        var environment = new CliEnvironment(TextWriter.Null, error, ".", variables, false);
+
+        var exit = CommandGuard.Run(environment, () => throw new InvalidOperationException("boom"));
+
+        Assert.Equal(ExitCodes.InternalError, exit);
+        if (expected is not null)
+            Assert.Equal(expected, error.ToString());
+        else
+            Assert.Contains("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_config_file_exits_2_naming_file_line_and_column()
+    {
+        var dir = Directory.CreateTempSubdirectory("manifestlint-config-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, ".manifestlint.yaml"), "rules:\n  privileged-contaner:\n    enabled: false\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n");
+
+            var run = CliRun.Invoke(["lint", "."], workingDirectory: dir.FullName);
+
+            Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+            Assert.Contains(".manifestlint.yaml:2:3: unknown rule 'privileged-contaner'; did you mean 'privileged-container'?", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Repository_root_is_the_git_top_level_else_the_working_directory()
+    {
+        var dir = Directory.CreateTempSubdirectory("manifestlint-root-");
+        try
+        {
+            var nested = Directory.CreateDirectory(Path.Combine(dir.FullName, "a", "b")).FullName;
+            Assert.Equal(nested, LintSetup.FindRepositoryRoot(nested));
+
+            Directory.CreateDirectory(Path.Combine(dir.FullName, ".git"));
+            Assert.Equal(dir.FullName, LintSetup.FindRepositoryRoot(nested));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Colour_only_on_a_terminal_without_no_color()
+    {
+        var args = new[] { "lint", "testdata/e2e/app", "--fail-on", "none" };
+
+        var terminal = CliRun.Invoke(args, terminal: true);
+        var piped = CliRun.Invoke(args, terminal: false);
+        var noColor = CliRun.Invoke(args, variables: new Dictionary<string, string> { ["NO_COLOR"] = "1" }, terminal: true);
+        var flag = CliRun.Invoke([.. args, "--no-color"], terminal: true);
+
+        Assert.Contains("\u001b[", terminal.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", piped.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", noColor.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", flag.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_docs_writes_a_doc_per_rule_and_the_index()
+    {
+        var dir = Directory.CreateTempSubdirectory("manifestlint-docs-");
+        try
+        {
+            var run = CliRun.Invoke("rules", "docs", "--out", dir.FullName);
+
+            Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+            foreach (var rule in BuiltInRules.All)
+                Assert.True(File.Exists(Path.Combine(dir.FullName, rule.Info.Id + ".md")), rule.Info.Id);
+            Assert.True(File.Exists(Path.Combine(dir.FullName, "README.md")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Explicit_namespace_and_paths_are_used()
+    {
+        var run = CliRun.Invoke("lint", "testdata/e2e/broken-yaml/api.yaml", "--namespace", "payments", "--format", "json", "--fail-on", "none");
+
+        using var doc = JsonDocument.Parse(run.Out);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal("testdata/e2e/broken-yaml/api.yaml", f.GetProperty("path").GetString()));
+        Assert.Contains(findings, f => f.GetProperty("resource").GetProperty("key").GetString() == "payments/Deployment/api");
+    }
+}
