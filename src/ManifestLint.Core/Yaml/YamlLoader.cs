@@ -111,7 +111,7 @@ public static partial class YamlLoader
                     SkipComments();
                     YamlNode? root = null;
                     if (_parser.Current is not DocumentEnd)
-                        root = ParseNode(string.Empty, 0);
+                        root = ParseNode(0);
                     if (root is YamlScalar { Kind: ScalarKind.Null, Text.Length: 0 })
                         root = null;
                     SkipComments();
@@ -195,7 +195,7 @@ public static partial class YamlLoader
                 throw new DocumentTooLargeException(at, string.Create(CultureInfo.InvariantCulture, $"Document nests deeper than {_options.MaxDepth} levels; it was not read"));
         }
 
-        private YamlNode ParseNode(string path, int depth)
+        private YamlNode ParseNode(int depth)
         {
             SkipComments();
             var ev = _parser.Current ?? throw new YamlException("unexpected end of input");
@@ -221,7 +221,7 @@ public static partial class YamlLoader
                         var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
                         var kind = ScalarResolver.Resolve(scalar.Value, quoted, tag);
                         var (span, value) = MakeSpan(scalar.Start, scalar.End);
-                        var node = new YamlScalar(span, path, scalar.Value, quoted, kind, tag, value);
+                        var node = new YamlScalar(span, scalar.Value, quoted, kind, tag, value);
                         Remember(scalar.Anchor, node, 1);
                         return node;
                     }
@@ -236,14 +236,14 @@ public static partial class YamlLoader
                             SkipComments();
                             if (_parser.Current is SequenceEnd)
                                 break;
-                            items.Add(ParseNode(path + "[" + items.Count.ToString(CultureInfo.InvariantCulture) + "]", depth + 1));
+                            items.Add(ParseNode(depth + 1));
                         }
 
                         var end = _parser.Current!;
                         _parser.MoveNext();
                         var tag = seq.Tag.IsEmpty || seq.Tag.IsNonSpecific ? null : seq.Tag.Value;
                         var (span, value) = MakeSpan(seq.Start, end.End);
-                        var node = new YamlSequence(span, path, items.ToImmutable(), tag, value);
+                        var node = new YamlSequence(span, items.ToImmutable(), tag, value);
                         Remember(seq.Anchor, node, _nodes - startNodes + 1);
                         return node;
                     }
@@ -260,11 +260,10 @@ public static partial class YamlLoader
                             SkipComments();
                             if (_parser.Current is MappingEnd)
                                 break;
-                            var keyNode = _parser.Current is Scalar keyEvent ? ParseKey(keyEvent, path, depth + 1) : ParseNode(path, depth + 1);
-                            var key = keyNode as YamlScalar ?? new YamlScalar(keyNode.Span, path, "?", quoted: true, ScalarKind.String);
+                            var keyNode = _parser.Current is Scalar keyEvent ? ParseKey(keyEvent, depth + 1) : ParseNode(depth + 1);
+                            var key = keyNode as YamlScalar ?? new YamlScalar(keyNode.Span, "?", quoted: true, ScalarKind.String);
                             var isMerge = keyNode is YamlScalar { Text: "<<", Quoted: false };
-                            var childPath = isMerge ? path : ChildPath(path, key.Text);
-                            var valueNode = ParseNode(childPath, depth + 1);
+                            var valueNode = ParseNode(depth + 1);
                             if (isMerge)
                             {
                                 merged ??= [];
@@ -277,7 +276,7 @@ public static partial class YamlLoader
                                 var first = entries[existing].Key.Span;
                                 ReportAt(InputProblems.YamlDuplicateKey, key.Span,
                                     string.Create(CultureInfo.InvariantCulture, $"Duplicate key '{key.Text}' (first defined at line {first.StartLine}); Kubernetes rejects it and other tools keep only one value"),
-                                    childPath);
+                                    key.Text);
                                 entries[existing] = new YamlEntry(key, valueNode);
                             }
                             else
@@ -300,7 +299,7 @@ public static partial class YamlLoader
                         _parser.MoveNext();
                         var tag = mapStart.Tag.IsEmpty || mapStart.Tag.IsNonSpecific ? null : mapStart.Tag.Value;
                         var (span, value) = MakeSpan(mapStart.Start, end.End);
-                        var node = new YamlMapping(span, path, [.. entries], tag, value);
+                        var node = new YamlMapping(span, [.. entries], tag, value);
                         Remember(mapStart.Anchor, node, _nodes - startNodes + 1);
                         return node;
                     }
@@ -310,16 +309,15 @@ public static partial class YamlLoader
             }
         }
 
-        /// <summary>A mapping key carries the path of its entry, so a finding on the key names the field.</summary>
-        private YamlScalar ParseKey(Scalar scalar, string parentPath, int depth)
+        /// <summary>A mapping key; the mapping attaches it under its own text, so a finding on the key names the field.</summary>
+        private YamlScalar ParseKey(Scalar scalar, int depth)
         {
             CountNode(scalar.Start, depth);
             _parser.MoveNext();
             var tag = scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
             var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
             var (span, value) = MakeSpan(scalar.Start, scalar.End);
-            var path = scalar.Value == "<<" && !quoted ? parentPath : ChildPath(parentPath, scalar.Value);
-            var node = new YamlScalar(span, path, scalar.Value, quoted, ScalarResolver.Resolve(scalar.Value, quoted, tag), tag, value);
+            var node = new YamlScalar(span, scalar.Value, quoted, ScalarResolver.Resolve(scalar.Value, quoted, tag), tag, value);
             Remember(scalar.Anchor, node, 1);
             return node;
         }
@@ -358,7 +356,8 @@ public static partial class YamlLoader
             _problems.Add(new Finding(rule.Id, rule.Severity, message, span, null, path, []));
     }
 
-    internal static string ChildPath(string parent, string key)
+    /// <summary>Appends a mapping key to a path: <c>.key</c> for plain keys, <c>["a.b/c"]</c> for keys with other characters.</summary>
+    internal static void AppendKey(StringBuilder sb, string key)
     {
         var simple = key.Length > 0;
         foreach (var ch in key)
@@ -371,8 +370,14 @@ public static partial class YamlLoader
         }
 
         if (simple)
-            return parent.Length == 0 ? key : parent + "." + key;
-        var sb = new StringBuilder(parent).Append("[\"");
+        {
+            if (sb.Length > 0)
+                sb.Append('.');
+            sb.Append(key);
+            return;
+        }
+
+        sb.Append("[\"");
         foreach (var ch in key)
         {
             if (ch is '"' or '\\')
@@ -380,7 +385,7 @@ public static partial class YamlLoader
             sb.Append(ch);
         }
 
-        return sb.Append("\"]").ToString();
+        sb.Append("\"]");
     }
 
     private sealed class AliasLimitException(Mark mark) : Exception("alias limit")

@@ -8,10 +8,16 @@ public sealed class YamlMapping : YamlNode
 {
     private readonly Dictionary<string, YamlEntry>? _index;
 
-    public YamlMapping(SourceSpan span, string path, ImmutableArray<YamlEntry> entries, string? tag = null, ValueProvenance? provenance = null)
-        : base(span, path, tag, provenance)
+    public YamlMapping(SourceSpan span, ImmutableArray<YamlEntry> entries, string? tag = null, ValueProvenance? provenance = null)
+        : base(span, tag, provenance)
     {
         Entries = entries;
+        foreach (var e in entries)
+        {
+            e.Key.Attach(this, e.Key.Text);
+            e.Value.Attach(this, e.Key.Text);
+        }
+
         if (entries.Length > 8)
         {
             _index = new Dictionary<string, YamlEntry>(entries.Length, StringComparer.Ordinal);

@@ -6,8 +6,8 @@ namespace ManifestLint.Core.Yaml;
 /// <summary>A scalar with its raw text, its style and its Kubernetes (YAML 1.1) resolution.</summary>
 public sealed class YamlScalar : YamlNode
 {
-    public YamlScalar(SourceSpan span, string path, string value, bool quoted, ScalarKind kind, string? tag = null, ValueProvenance? provenance = null)
-        : base(span, path, tag, provenance)
+    public YamlScalar(SourceSpan span, string value, bool quoted, ScalarKind kind, string? tag = null, ValueProvenance? provenance = null)
+        : base(span, tag, provenance)
     {
         Text = value;
         Quoted = quoted;

@@ -5,10 +5,12 @@ namespace ManifestLint.Core.Yaml;
 
 public sealed class YamlSequence : YamlNode
 {
-    public YamlSequence(SourceSpan span, string path, ImmutableArray<YamlNode> items, string? tag = null, ValueProvenance? provenance = null)
-        : base(span, path, tag, provenance)
+    public YamlSequence(SourceSpan span, ImmutableArray<YamlNode> items, string? tag = null, ValueProvenance? provenance = null)
+        : base(span, tag, provenance)
     {
         Items = items;
+        for (var i = 0; i < items.Length; i++)
+            items[i].Attach(this, i);
     }
 
     public ImmutableArray<YamlNode> Items { get; }
