@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+
+namespace ManifestLint.Helm;
+
+/// <summary>What <c>helm template</c> takes on its command line, with the released binary's defaults.</summary>
+public sealed record RenderOptions
+{
+    /// <summary>Kubernetes version of Helm 3.21's default capabilities as released.</summary>
+    public const string DefaultKubeVersion = "v1.36.0";
+
+    public string ReleaseName { get; init; } = "release-name";
+
+    /// <summary><c>--name-template</c>: a template (Sprig functions) whose output becomes the release name.</summary>
+    public string? NameTemplate { get; init; }
+
+    public string Namespace { get; init; } = "default";
+
+    /// <summary><c>--kube-version</c> (with or without the leading v).</summary>
+    public string KubeVersion { get; init; } = DefaultKubeVersion;
+
+    /// <summary>The base API-version set; null for <see cref="HelmDefaults.ApiVersions"/>.</summary>
+    public ImmutableArray<string>? BaseApiVersions { get; init; }
+
+    /// <summary><c>--api-versions</c>: added to the base set.</summary>
+    public ImmutableArray<string> ApiVersions { get; init; } = [];
+
+    /// <summary><c>-f/--values</c>, in order.</summary>
+    public ImmutableArray<ValuesFile> ValuesFiles { get; init; } = [];
+
+    /// <summary><c>--set</c>, in order.</summary>
+    public ImmutableArray<string> SetValues { get; init; } = [];
+
+    /// <summary><c>--set-string</c>, in order.</summary>
+    public ImmutableArray<string> SetStringValues { get; init; } = [];
+
+    public bool IncludeCrds { get; init; }
+
+    public bool SkipTests { get; init; }
+
+    /// <summary>Drops hooks from the output (<c>--no-hooks</c>).</summary>
+    public bool DisableHooks { get; init; }
+
+    /// <summary><c>--show-only</c> globs over <c>templates/...</c> paths.</summary>
+    public ImmutableArray<string> ShowOnly { get; init; } = [];
+
+    /// <summary><c>--debug</c>: on a YAML error, print the rendered files before the error.</summary>
+    public bool Debug { get; init; }
+
+    /// <summary><c>--hide-secret</c> (with <c>--dry-run</c>): v1 Secrets print as a placeholder.</summary>
+    public bool HideSecret { get; init; }
+
+    public bool IsUpgrade { get; init; }
+
+    public long Revision { get; init; } = 1;
+
+    public string HelmVersion { get; init; } = "v3.21.4";
+
+    /// <summary>Wall-clock budget of each template execution.</summary>
+    public TimeSpan? TemplateTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using ManifestLint.Core.Rules;
+using ManifestLint.Rules.ControlPlane;
+using ManifestLint.Rules.Images;
+using ManifestLint.Rules.Namespaces;
+using ManifestLint.Rules.Network;
+using ManifestLint.Rules.Pods;
+using ManifestLint.Rules.Rbac;
+using ManifestLint.Rules.References;
+using ManifestLint.Rules.Resources;
+using ManifestLint.Rules.Secrets;
+using ManifestLint.Rules.ServiceAccounts;
+
+namespace ManifestLint.Rules;
+
+/// <summary>
+/// Every built-in rule, sorted by id (ordinal). Registration is explicit so the registry is a value,
+/// not a side effect; a meta-test proves by reflection that it lists every rule class exactly once.
+/// Data-driven checks (<see cref="ControlPlaneChecks"/>: one template class, many instances) are merged
+/// into the same sorted list.
+/// </summary>
+public static class BuiltInRules
+{
+    public static ImmutableArray<Rule> All { get; } = Sorted(
+    [
+        new ApparmorUnconfined(),
+        new AuditPolicyLogsSecretBodies(),
+        new AuditPolicyMissesAuth(),
+        new AuditPolicyMissesRbacChanges(),
+        new AuditPolicyMissesSecretsAccess(),
+        new AuditPolicyMissesWorkloadChanges(),
+        new CapabilitiesNotDropped(),
+        new ClusterAdminBinding(),
+        new ClusterRoleWhereRoleSuffices(),
+        new DangerousCapability(),
+        new DefaultServiceAccount(),
+        new DefaultServiceAccountHasPermissions(),
+        new EgressDenyBlocksDns(),
+        new EncryptionIdentityFirst(),
+        new EncryptionKeyInFile(),
+        new EncryptionWeakProvider(),
+        new HardcodedSecretInEnv(),
+        new HostIpc(),
+        new HostNetwork(),
+        new HostPathVolume(),
+        new HostPid(),
+        new HostPort(),
+        new HostUsers(),
+        new HpaTargetMissing(),
+        new ImageNotPinned(),
+        new IngressBackendMissing(),
+        new LatestImageTag(),
+        new MissingConfigmapOrSecret(),
+        new MissingLivenessProbe(),
+        new MissingReadinessProbe(),
+        new MissingResourceLimits(),
+        new MissingResourceRequests(),
+        new MissingServiceAccount(),
+        new NamespaceWithoutDefaultDeny(),
+        new NamespaceWithoutPodSecurity(),
+        new NetworkPolicyAllowsAll(),
+        new NetworkPolicySelectsNothing(),
+        new PdbSelectsNoPods(),
+        new PodNotSelectedByNetworkPolicy(),
+        new PodSecurityAdmission(),
+        new PowerfulServiceAccountMounted(),
+        new PrivilegeEscalationAllowed(),
+        new PrivilegedContainer(),
+        new ProcMountUnmasked(),
+        new RbacBindingToMissingRole(),
+        new RbacBindingToMissingServiceAccount(),
+        new RbacEscalationVerbs(),
+        new RbacPodCreation(),
+        new RbacPodExec(),
+        new RbacSecretsAccess(),
+        new RbacWebhookControl(),
+        new RunAsRoot(),
+        new SeccompUnconfined(),
+        new SecretInEnv(),
+        new SelectorMismatch(),
+        new ServiceAccountTokenAutomount(),
+        new ServiceSelectsNoPods(),
+        new ServiceTargetPortMissing(),
+        new UnsafeSysctl(),
+        new WildcardRbacRule(),
+        new WritableRootFilesystem(),
+        .. ControlPlaneChecks.Rules,
+    ]);
+
+    private static ImmutableArray<Rule> Sorted(ImmutableArray<Rule> rules) =>
+        [.. rules.OrderBy(r => r.Info.Id, StringComparer.Ordinal)];
+}

@@ -1,0 +1,54 @@
+using ManifestLint.Core.Model.Views;
+using ManifestLint.Core.Network;
+using ManifestLint.Core.Rules;
+using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.References;
+
+namespace ManifestLint.Rules.Network;
+
+public sealed class PodNotSelectedByNetworkPolicy : Rule
+{
+    public override RuleInfo Info { get; } = new(
+        Id: "pod-not-selected-by-network-policy",
+        Summary: "Every pod should be selected by a NetworkPolicy",
+        Category: Category.Network,
+        Severity: Severity.Warning,
+        EnabledByDefault: true,
+        Since: "0.1.0",
+        Rationale: """
+            A pod that no NetworkPolicy selects accepts traffic from, and sends traffic to, anything in the cluster and
+            beyond: a compromised neighbour can reach it on every port. Selecting it with a policy (a namespace-wide
+            default deny counts) makes its allowed traffic explicit. Selection is evaluated like the API server does,
+            `matchLabels` and `matchExpressions` against the pod template's labels in the pod's own namespace.
+
+            Partial input: a missing policy proves something only in a namespace the input owns (its Namespace object
+            is in the input) or when the input is complete (`--complete` or `complete: true` in the config file); pods
+            elsewhere are not judged. Pods with `hostNetwork: true` are skipped (NetworkPolicy does not apply to them),
+            and so are namespaces with a Cilium or Calico policy, whose selectors this rule does not evaluate. The
+            finding is on the pod template's labels (else its `spec`).
+            """,
+        Remediation: "Add a NetworkPolicy whose podSelector matches the pod's labels (or a default-deny policy for the namespace) and allow only the traffic it needs.",
+        References: [NetworkReferences.NetworkPolicies],
+        SecuritySeverity: 4.0);
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        var graph = context.Graph;
+        var scope = new InputScope(graph);
+        var index = NetworkPolicyIndex.Build(graph);
+        foreach (var pod in graph.PodTemplates)
+        {
+            if (!scope.Owns(pod.Namespace) || NetworkReferences.IsSystemNamespace(pod.Namespace!))
+                continue;
+            if (pod.Spec.GetScalar("hostNetwork") is { IsTrue: true } || !index.Selecting(pod).IsEmpty || index.OtherEnginePolicies(pod.Namespace!).Any())
+                continue;
+            var node = (YamlNode?)pod.Metadata?.GetKey("labels") ?? pod.SpecAnchor;
+            var others = index.InNamespace(pod.Namespace!);
+            var message = others.IsEmpty
+                ? $"{pod.Describe()} is not selected by any NetworkPolicy: namespace '{pod.Namespace}' has none"
+                : $"{pod.Describe()} is not selected by any of the {others.Length} NetworkPolicies in namespace '{pod.Namespace}'";
+            yield return context.Report(pod.Owner, node, message,
+                [.. others.Take(5).Select(p => RuleContext.Related(p.PodSelector.Node, $"podSelector of NetworkPolicy '{p.Resource.Name}' does not match"))]);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using ManifestLint.Core.Model.Views;
+using ManifestLint.Core.Rules;
+
+namespace ManifestLint.Rules.Pods;
+
+public sealed class ProcMountUnmasked : Rule
+{
+    public override RuleInfo Info { get; } = new(
+        Id: "proc-mount-unmasked",
+        Summary: "Containers must use the default masked /proc",
+        Category: Category.PodSecurity,
+        Severity: Severity.Warning,
+        EnabledByDefault: true,
+        Since: "0.1.0",
+        Rationale: """
+            By default the container runtime masks and makes read-only the parts of `/proc` that expose the
+            node's kernel (`/proc/kcore`, `/proc/sysrq-trigger`, `/proc/sys`, ...). `procMount: Unmasked`
+            removes that protection, which lets the container read kernel memory information and change
+            kernel settings the mask normally hides. It exists for nested container runtimes in user
+            namespaces; the Pod Security Standards Baseline profile allows only `Default`.
+
+            Each container, init container or ephemeral container with `procMount: Unmasked` is reported at
+            the value. Windows pods are skipped.
+            """,
+        Remediation: "Remove `procMount: Unmasked` (or set it to `Default`).",
+        References:
+        [
+            PodSecurityReferences.Baseline,
+            PodSecurityReferences.SecurityContext,
+        ],
+        SecuritySeverity: 6.0);
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var pod in context.Graph.PodTemplates)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (pod.IsWindows)
+                continue;
+            foreach (var container in pod.AllContainers)
+            {
+                if (container.SecurityContext?.GetScalar("procMount") is { Text: "Unmasked" } procMount)
+                    yield return context.Report(pod.Owner, procMount, $"{container.Describe()} mounts /proc unmasked, exposing the node's kernel interfaces");
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using ManifestLint.Testing;
+
+namespace ManifestLint.Helm.Tests;
+
+/// <summary>Realistic charts under testdata/charts, with the output Helm's documented rules give.</summary>
+public sealed class ChartRenderingTests
+{
+    private static readonly RenderOptions Demo = new() { ReleaseName = "demo" };
+
+    private static ChartRender Render(string chart, RenderOptions options) =>
+        HelmRenderer.Render(new ChartSource(Path.Combine(RepositoryPaths.Root, "testdata", "charts", chart), "testdata/charts/" + chart), options);
+
+    private static string Expected(string chart, string file) =>
+        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "testdata", "charts", chart, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    [Fact]
+    public void Library_dependency_files_tpl_and_lookup_render_as_helm_does()
+    {
+        var render = Render("library-user", Demo);
+
+        Assert.Empty(render.Problems);
+        Assert.Equal(Expected("library-user", "expected.txt"), HelmTemplateOutput.Format(render));
+        Assert.Equal("Installed demo.\n", render.Notes);
+    }
+
+    [Fact]
+    public void Archive_subchart_alias_condition_tags_imports_and_globals_apply()
+    {
+        var render = Render("umbrella", Demo);
+
+        Assert.Empty(render.Problems);
+        Assert.Equal(Expected("umbrella", "expected.txt"), HelmTemplateOutput.Format(render));
+    }
+
+    [Fact]
+    public void Set_enables_a_condition_and_overrides_a_global()
+    {
+        var render = Render("umbrella", Demo with { SetValues = ["cache.enabled=true", "global.env=staging"] });
+
+        Assert.Equal(Expected("umbrella", "expected-cache-enabled.txt"), HelmTemplateOutput.Format(render));
+    }
+
+    [Fact]
+    public void Templates_inside_an_archive_have_no_repository_path()
+    {
+        var render = Render("umbrella", Demo);
+
+        var api = Assert.Single(render.Templates, t => t.Name == "umbrella/charts/api/templates/deployment.yaml");
+        Assert.Null(api.RepositoryPath);
+        var own = Assert.Single(render.Templates, t => t.Name == "umbrella/templates/config.yaml");
+        Assert.Equal("testdata/charts/umbrella/templates/config.yaml", own.RepositoryPath);
+    }
+
+    [Fact]
+    public void Required_failure_is_helms_message_at_the_template_position_and_other_templates_still_render()
+    {
+        var render = Render("required-value", Demo);
+
+        var problem = Assert.Single(render.Problems);
+        Assert.Equal("execution error at (required-value/templates/pod.yaml:8:48): image.tag is required", problem.Message);
+        Assert.Equal("testdata/charts/required-value/templates/pod.yaml", problem.Path);
+        Assert.Equal(8, problem.Line);
+        Assert.Equal(49, problem.Column);
+        Assert.Contains(render.Manifests, m => m.Kind == "Service");
+        Assert.Equal(
+            "Error: execution error at (required-value/templates/pod.yaml:8:48): image.tag is required\n\nUse --debug flag to render out invalid YAML\n",
+            HelmTemplateOutput.Format(render));
+    }
+
+    [Fact]
+    public void Required_value_given_with_set_string_renders()
+    {
+        var render = Render("required-value", Demo with { SetStringValues = ["image.tag=1.25"] });
+
+        Assert.Empty(render.Problems);
+        Assert.Contains("image: \"nginx:1.25\"", render.Manifests.Single(m => m.Kind == "Pod").Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Values_files_apply_in_order_and_null_deletes_a_default()
+    {
+        var later = Render("library-user", Demo with { ValuesFiles = [new ValuesFile("a.yaml", "replicas: 5\n"), new ValuesFile("b.yaml", "replicas: 7\n")] });
+        var deleted = Render("library-user", Demo with { ValuesFiles = [new ValuesFile("a.yaml", "replicas: 5\n"), new ValuesFile("b.yaml", "replicas: null\n")] });
+
+        Assert.EndsWith("replicas: 7", later.Manifests.Single(m => m.Kind == "Deployment").Content, StringComparison.Ordinal);
+        Assert.EndsWith("replicas:", deleted.Manifests.Single(m => m.Kind == "Deployment").Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_dependency_is_named()
+    {
+        var dir = Directory.CreateTempSubdirectory("h1-missing-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "Chart.yaml"), "apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: postgresql\n    version: 1.x\n    repository: https://example.com\n");
+            var render = HelmRenderer.Render(new ChartSource(dir.FullName, "app"), Demo);
+
+            var problem = Assert.Single(render.Problems);
+            Assert.Equal(RenderProblemKind.Chart, problem.Kind);
+            Assert.EndsWith("found in Chart.yaml, but missing in charts/ directory: postgresql", problem.Message, StringComparison.Ordinal);
+            Assert.Equal("app/Chart.yaml", problem.Path);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Source_map_points_at_the_template_line_and_the_values_line()
+    {
+        var render = Render("library-user", Demo);
+        var deployment = render.Manifests.Single(m => m.Kind == "Deployment");
+        var map = render.SourceMapFor(deployment);
+
+        // "kind: Deployment" is template text: it maps to itself.
+        var (kindSpan, kindValue) = map.Map(2, 7, 2, 17);
+        Assert.Equal("testdata/charts/library-user/templates/deployment.yaml", kindSpan.Path);
+        Assert.Equal((2, 7, 2, 17), (kindSpan.StartLine, kindSpan.StartColumn, kindSpan.EndLine, kindSpan.EndColumn));
+        Assert.Null(kindValue);
+
+        // "2" in "replicas: 2" came from {{ .Values.replicas }} and values.yaml line 2.
+        var (span, value) = map.Map(6, 13, 6, 14);
+        Assert.Equal("testdata/charts/library-user/templates/deployment.yaml", span.Path);
+        Assert.Equal(6, span.StartLine);
+        Assert.Equal(16, span.StartColumn); // the field node inside the action
+        Assert.NotNull(value);
+        Assert.Equal("testdata/charts/library-user/values.yaml", value.Span.Path);
+        Assert.Equal(2, value.Span.StartLine);
+        Assert.Equal("replicas", value.ValuePath);
+    }
+
+    [Fact]
+    public void Kube_version_and_api_versions_reach_capabilities()
+    {
+        var dir = Directory.CreateTempSubdirectory("h1-caps-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "templates"));
+            File.WriteAllText(Path.Combine(dir.FullName, "Chart.yaml"), "apiVersion: v2\nname: caps\nversion: 1.0.0\n");
+            File.WriteAllText(
+                Path.Combine(dir.FullName, "templates", "cm.yaml"),
+                "kind: ConfigMap\ndata:\n  v: {{ .Capabilities.KubeVersion }}\n  minor: {{ .Capabilities.KubeVersion.Minor | quote }}\n  has: {{ .Capabilities.APIVersions.Has \"example.com/v1\" }}\n  root: {{ .Chart.IsRoot }}\n");
+            var render = HelmRenderer.Render(new ChartSource(dir.FullName, "caps"), Demo with { ApiVersions = ["example.com/v1"] });
+
+            Assert.Equal("kind: ConfigMap\ndata:\n  v: v1.36.0\n  minor: \"36\"\n  has: true\n  root: true", Assert.Single(render.Manifests).Content);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Invalid_yaml_problem_points_at_the_template_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("h1-yaml-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "templates"));
+            File.WriteAllText(Path.Combine(dir.FullName, "Chart.yaml"), "apiVersion: v2\nname: bad\nversion: 1.0.0\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "templates", "a.yaml"), "{{/* comment */}}\n---\nkind: ConfigMap\ndata:\n  a: {{ \"b\" }}\ninvalid\n");
+            var render = HelmRenderer.Render(new ChartSource(dir.FullName, "bad"), Demo);
+
+            var problem = Assert.Single(render.Problems);
+            Assert.Equal(RenderProblemKind.Yaml, problem.Kind);
+            Assert.StartsWith("YAML parse error on bad/templates/a.yaml: ", problem.Message, StringComparison.Ordinal);
+            Assert.Equal("bad/templates/a.yaml", problem.Path);
+            Assert.InRange(problem.Line, 5, 6);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Value_rendered_through_toYaml_maps_to_its_values_line()
+    {
+        var render = Render("privileged", Demo);
+        var pod = Assert.Single(render.Manifests);
+        Assert.Equal("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n    - name: main\n      image: busybox\n      securityContext:\n        privileged: true", pod.Content);
+
+        // "true" on line 10 of the document, columns 21-25.
+        var (span, value) = render.SourceMapFor(pod).Map(10, 21, 10, 25);
+
+        Assert.Equal("testdata/charts/privileged/templates/pod.yaml", span.Path);
+        Assert.Equal(10, span.StartLine);
+        Assert.NotNull(value);
+        Assert.Equal("testdata/charts/privileged/values.yaml", value.Span.Path);
+        Assert.Equal(3, value.Span.StartLine);
+        Assert.Equal("securityContext.privileged", value.ValuePath);
+    }
+
+    [Fact]
+    public void Helmignore_excludes_files_and_hidden_files_in_templates_are_skipped()
+    {
+        var chart = ChartLoader.LoadDirectory(Path.Combine(RepositoryPaths.Root, "testdata", "charts", "privileged"), "testdata/charts/privileged");
+
+        Assert.Equal(["templates/pod.yaml"], chart.Templates.Select(t => t.Name));
+        Assert.Equal("testdata/charts/privileged/values.yaml", chart.ValuesPath);
+    }
+}

@@ -1,0 +1,53 @@
+using ManifestLint.Templates.Values;
+
+namespace ManifestLint.Helm.Tests;
+
+public sealed class SetValuesParserTests
+{
+    [Fact]
+    public void Nested_keys_lists_and_typed_scalars()
+    {
+        var map = new GoMap();
+        SetValuesParser.ParseInto("a.b=c,n=10,t=true,z=0,o=012,l[1]=x,arr={p,q}", map, stringsOnly: false);
+
+        var a = Assert.IsType<GoMap>(map["a"]);
+        Assert.Equal("c", a["b"]);
+        Assert.Equal(new GoInt64(10), map["n"]);
+        Assert.Equal(true, map["t"]);
+        Assert.Equal(new GoInt64(0), map["z"]);
+        Assert.Equal("012", map["o"]);
+        var l = Assert.IsType<GoList>(map["l"]);
+        Assert.Equal([null, "x"], l.ToArray());
+        Assert.Equal(["p", "q"], Assert.IsType<GoList>(map["arr"]).ToArray());
+    }
+
+    [Fact]
+    public void Escaped_comma_and_dot_stay_in_the_key_or_value()
+    {
+        var map = new GoMap();
+        SetValuesParser.ParseInto(@"name=a\,b,dotted\.key=v", map, stringsOnly: false);
+
+        Assert.Equal("a,b", map["name"]);
+        Assert.Equal("v", map["dotted.key"]);
+    }
+
+    [Fact]
+    public void Set_string_keeps_text_and_null_sets_nil()
+    {
+        var strings = new GoMap();
+        SetValuesParser.ParseInto("n=10,t=true", strings, stringsOnly: true);
+        Assert.Equal("10", strings["n"]);
+        Assert.Equal("true", strings["t"]);
+
+        var typed = new GoMap();
+        SetValuesParser.ParseInto("gone=null", typed, stringsOnly: false);
+        Assert.True(typed.ContainsKey("gone"));
+        Assert.Null(typed["gone"]);
+    }
+
+    [Fact]
+    public void Key_without_value_is_an_error()
+    {
+        Assert.Throws<FormatException>(() => SetValuesParser.ParseInto("a", new GoMap(), stringsOnly: false));
+    }
+}
