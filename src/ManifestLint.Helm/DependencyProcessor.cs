@@ -12,24 +12,24 @@ internal static class DependencyProcessor
 
     public static HelmChart Process(HelmChart chart, GoMap userValues)
     {
-        var enabled = ProcessEnabled(chart, userValues, string.Empty);
+        var enabled = ProcessEnabled(chart, userValues, string.Empty, new SemverRange());
         return ProcessImports(enabled);
     }
 
-    private static HelmChart ProcessEnabled(HelmChart c, GoMap v, string path)
+    private static HelmChart ProcessEnabled(HelmChart c, GoMap v, string path, SemverRange semver)
     {
         if (c.Dependencies.IsDefaultOrEmpty)
             return c;
         var subcharts = new List<HelmChart>();
         foreach (var existing in c.Subcharts)
         {
-            if (!c.Dependencies.Any(d => d.Name == existing.Name))
+            if (!c.Dependencies.Any(d => d.Name == existing.Name && semver.IsCompatible(d.Version, existing.Metadata.Version)))
                 subcharts.Add(existing);
         }
 
         foreach (var req in c.Dependencies)
         {
-            var match = c.Subcharts.FirstOrDefault(s => s.Name == req.Name);
+            var match = c.Subcharts.FirstOrDefault(s => s.Name == req.Name && semver.IsCompatible(req.Version, s.Metadata.Version));
             if (match is null)
                 continue;
             subcharts.Add(req.Alias.Length > 0 ? Rename(match, req.Alias) : match);
@@ -49,7 +49,7 @@ internal static class DependencyProcessor
 
         var kept = subcharts.Where(s => !removed.Contains(s.Name)).ToList();
         var keptDeps = c.Dependencies.Where(d => !removed.Contains(d.EffectiveName)).ToImmutableArray();
-        var processed = kept.Select(t => ProcessEnabled(t, cvals, path + t.Name + ".")).ToImmutableArray();
+        var processed = kept.Select(t => ProcessEnabled(t, cvals, path + t.Name + ".", semver)).ToImmutableArray();
         return c with { Subcharts = processed, Dependencies = keptDeps };
     }
 

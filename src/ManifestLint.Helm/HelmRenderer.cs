@@ -90,6 +90,7 @@ public static class HelmRenderer
         }
 
         values.GoTypeName = GoMap.ValuesType;
+        var schemaProblem = options.SkipSchemaValidation ? null : ValuesSchemaValidator.Validate(processed, values);
         KubeVersionObject kube;
         try
         {
@@ -98,6 +99,15 @@ public static class HelmRenderer
         catch (FormatException ex)
         {
             return Failed(options, RenderProblemKind.Values, ex.Message, null);
+        }
+
+        if (chart.Metadata.KubeVersion.Length > 0 && !new SemverRange().IsCompatible(chart.Metadata.KubeVersion, kube.Version))
+        {
+            return Failed(
+                options,
+                RenderProblemKind.Chart,
+                $"chart requires kubeVersion: {chart.Metadata.KubeVersion} which is incompatible with Kubernetes {kube.Version}",
+                ChartLoader.Join(chart.SourcePath, "Chart.yaml"));
         }
 
         var apis = (options.BaseApiVersions ?? HelmDefaults.ApiVersions).AddRange(options.ApiVersions);
@@ -118,7 +128,10 @@ public static class HelmRenderer
         top.Set("Capabilities", capabilities);
         Collect(processed, null, processed.Name, top, renderables, crds);
 
+        // Helm stops here on a schema violation; the templates are still rendered so the rest can be linted.
         var problems = new List<RenderProblem>();
+        if (schemaProblem is not null)
+            problems.Add(schemaProblem);
         var pathMap = renderables.ToDictionary(kv => kv.Key, kv => kv.Value.RepositoryPath, StringComparer.Ordinal);
         var set = Parse(renderables, pathMap, problems, cancellationToken);
         var rendered = new List<RenderedTemplate>();
@@ -205,6 +218,18 @@ public static class HelmRenderer
             merged = ValuesCoalescer.MergeMaps(merged, current);
         }
 
+        foreach (var set in options.SetJsonValues)
+        {
+            try
+            {
+                SetValuesParser.ParseJsonInto(set, merged);
+            }
+            catch (FormatException ex)
+            {
+                throw new ValuesException("failed parsing --set-json data " + set + ": " + ex.Message, null);
+            }
+        }
+
         foreach (var set in options.SetValues)
         {
             try
@@ -226,6 +251,18 @@ public static class HelmRenderer
             catch (FormatException ex)
             {
                 throw new ValuesException("failed parsing --set-string data: " + ex.Message, null);
+            }
+        }
+
+        foreach (var set in options.SetFileValues)
+        {
+            try
+            {
+                SetValuesParser.ParseFileInto(set, merged, File.ReadAllText);
+            }
+            catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+            {
+                throw new ValuesException("failed parsing --set-file data: " + ex.Message, null);
             }
         }
 

@@ -27,6 +27,12 @@ public sealed record RenderOptions
     /// <summary><c>-f/--values</c>, in order.</summary>
     public ImmutableArray<ValuesFile> ValuesFiles { get; init; } = [];
 
+    /// <summary><c>--set-json</c> (<c>path=JSON</c>), in order; applied before <c>--set</c> as Helm does.</summary>
+    public ImmutableArray<string> SetJsonValues { get; init; } = [];
+
+    /// <summary><c>--set-file</c> (<c>path=FILE</c>), in order; applied after <c>--set-string</c>. FILE is read relative to the working directory.</summary>
+    public ImmutableArray<string> SetFileValues { get; init; } = [];
+
     /// <summary><c>--set</c>, in order.</summary>
     public ImmutableArray<string> SetValues { get; init; } = [];
 
@@ -48,6 +54,9 @@ public sealed record RenderOptions
 
     /// <summary><c>--hide-secret</c> (with <c>--dry-run</c>): v1 Secrets print as a placeholder.</summary>
     public bool HideSecret { get; init; }
+
+    /// <summary><c>--skip-schema-validation</c>.</summary>
+    public bool SkipSchemaValidation { get; init; }
 
     public bool IsUpgrade { get; init; }
 

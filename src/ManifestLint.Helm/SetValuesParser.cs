@@ -12,11 +12,24 @@ public static class SetValuesParser
 {
     /// <summary>Parses <paramref name="text"/> into <paramref name="target"/>.</summary>
     /// <exception cref="FormatException">Helm's parse error.</exception>
-    public static void ParseInto(string text, GoMap target, bool stringsOnly)
+    public static void ParseInto(string text, GoMap target, bool stringsOnly) =>
+        Parse(text, target, stringsOnly ? static v => v : null, json: false);
+
+    /// <summary><c>--set-file</c>: each value is a path whose content (read by <paramref name="readFile"/>) becomes the value.</summary>
+    public static void ParseFileInto(string text, GoMap target, Func<string, string> readFile)
+    {
+        ArgumentNullException.ThrowIfNull(readFile);
+        Parse(text, target, v => readFile(v), json: false);
+    }
+
+    /// <summary><c>--set-json</c>: <c>path=JSON</c>, the JSON being the rest of the argument.</summary>
+    public static void ParseJsonInto(string text, GoMap target) => Parse(text, target, null, json: true);
+
+    private static void Parse(string text, GoMap target, Func<string, object?>? reader, bool json)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(target);
-        var p = new Parser(text, stringsOnly);
+        var p = new Parser(text, reader, json);
         while (true)
         {
             var more = p.Key(target);
@@ -25,7 +38,7 @@ public static class SetValuesParser
         }
     }
 
-    private sealed class Parser(string text, bool stringsOnly)
+    private sealed class Parser(string text, Func<string, object?>? reader, bool json)
     {
         private int _pos;
 
@@ -54,6 +67,12 @@ public static class SetValuesParser
 
                 case '=':
                     {
+                        if (json)
+                        {
+                            Set(data, k, JsonRest());
+                            return false;
+                        }
+
                         if (TryValList(out var vl))
                         {
                             Set(data, k, vl);
@@ -98,6 +117,8 @@ public static class SetValuesParser
             switch (last)
             {
                 case '=':
+                    if (json)
+                        return SetIndex(list, i, JsonRest());
                     if (TryValList(out var vl))
                         return SetIndex(list, i, vl);
                     if (AtEnd)
@@ -179,10 +200,24 @@ public static class SetValuesParser
             return (sb.ToString(), '\0', true);
         }
 
+        private object? JsonRest()
+        {
+            var rest = text[_pos..];
+            _pos = text.Length;
+            try
+            {
+                return Templates.Encoding.GoJson.Parse(rest);
+            }
+            catch (Templates.Encoding.GoJsonException ex)
+            {
+                throw new FormatException(ex.Message, ex);
+            }
+        }
+
         private object? Typed(string value)
         {
-            if (stringsOnly)
-                return value;
+            if (reader is not null)
+                return reader(value);
             if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
                 return true;
             if (value.Equals("false", StringComparison.OrdinalIgnoreCase))

@@ -66,14 +66,24 @@ public sealed class TemplateSourceMap : ISourceMap
         var seg = SegmentAt(offset);
         if (seg is null)
             return (fallback, 1, 1, null);
+        if (seg.Line == 0)
+            return Anonymous(seg, fallback);
         var path = _templatePaths.TryGetValue(seg.Template, out var p) && p is not null ? p : fallback;
         if (!seg.Verbatim)
             return (path, seg.Line, seg.Column, seg);
+        var (line, column) = Advance(seg, offset);
+        return (path, line, column, seg);
+    }
+
+    // The template position of an output offset inside (or just past) a verbatim segment.
+    private (int Line, int Column) Advance(OutputSegment seg, int offset)
+    {
+        var text = _manifest.Template.Text;
         int line = seg.Line, column = seg.Column;
-        var stop = Math.Min(offset, template.Text.Length);
+        var stop = Math.Min(offset, text.Length);
         for (var i = seg.Start; i < stop; i++)
         {
-            if (template.Text[i] == '\n')
+            if (text[i] == '\n')
             {
                 line++;
                 column = 1;
@@ -84,7 +94,27 @@ public sealed class TemplateSourceMap : ISourceMap
             }
         }
 
-        return (path, line, column, seg);
+        return (line, column);
+    }
+
+    // Text a function produced (toYaml's lines) may carry a value origin but no template position: it belongs to the
+    // action that called the function, which is the closest positioned output before it.
+    private (string Path, int Line, int Column, OutputSegment? Segment) Anonymous(OutputSegment seg, string fallback)
+    {
+        var segments = _manifest.Template.Segments;
+        for (var i = segments.IndexOf(seg) - 1; i >= 0; i--)
+        {
+            var prior = segments[i];
+            if (prior.Line == 0)
+                continue;
+            var path = _templatePaths.TryGetValue(prior.Template, out var p) && p is not null ? p : fallback;
+            if (!prior.Verbatim)
+                return (path, prior.Line, prior.Column, seg);
+            var (line, column) = Advance(prior, prior.Start + prior.Length);
+            return (path, line, column, seg);
+        }
+
+        return (fallback, 1, 1, seg);
     }
 
     private OutputSegment? SegmentAt(int offset)

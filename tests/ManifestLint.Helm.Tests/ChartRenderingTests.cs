@@ -199,6 +199,51 @@ public sealed class ChartRenderingTests
         var chart = ChartLoader.LoadDirectory(Path.Combine(RepositoryPaths.Root, "testdata", "charts", "privileged"), "testdata/charts/privileged");
 
         Assert.Equal(["templates/pod.yaml"], chart.Templates.Select(t => t.Name));
+        Assert.DoesNotContain(chart.Files, f => f.Name.StartsWith("scratch/", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "testdata", "charts", "privileged", "scratch", "data.txt")));
         Assert.Equal("testdata/charts/privileged/values.yaml", chart.ValuesPath);
+    }
+
+    [Fact]
+    public void Yaml_loader_sees_template_and_values_positions_through_the_map()
+    {
+        var render = Render("privileged", Demo);
+        var pod = Assert.Single(render.Manifests);
+
+        var loaded = ManifestLint.Core.Yaml.YamlLoader.Load(new ManifestLint.Core.Text.SourceFile(pod.Name, pod.Content), render.SourceMapFor(pod));
+
+        var root = Assert.IsType<ManifestLint.Core.Yaml.YamlMapping>(Assert.Single(loaded.Documents).Root);
+        var container = Assert.IsType<ManifestLint.Core.Yaml.YamlMapping>(root.GetMapping("spec")!.GetSequence("containers")!.Items[0]);
+        var flag = container.GetMapping("securityContext")!.GetScalar("privileged")!;
+        Assert.Equal("testdata/charts/privileged/templates/pod.yaml", flag.Span.Path);
+        Assert.Equal(10, flag.Span.StartLine);
+        Assert.Equal("testdata/charts/privileged/values.yaml", flag.Value!.Span.Path);
+        Assert.Equal(3, flag.Value.Span.StartLine);
+        var image = container.GetScalar("image")!;
+        Assert.Equal(8, image.Span.StartLine);
+        Assert.Equal("image", image.Value!.ValuePath);
+        var kind = root.GetScalar("kind")!;
+        Assert.Equal((2, 7), (kind.Span.StartLine, kind.Span.StartColumn));
+        Assert.Null(kind.Value);
+    }
+
+    [Fact]
+    public void Chart_kube_version_constraint_is_checked_against_the_capabilities()
+    {
+        var dir = Directory.CreateTempSubdirectory("h1-kube-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "Chart.yaml"), "apiVersion: v2\nname: old\nversion: 1.0.0\nkubeVersion: \"<1.25.0\"\n");
+
+            var newer = HelmRenderer.Render(new ChartSource(dir.FullName, "old"), Demo);
+            var older = HelmRenderer.Render(new ChartSource(dir.FullName, "old"), Demo with { KubeVersion = "1.24.3" });
+
+            Assert.Equal("chart requires kubeVersion: <1.25.0 which is incompatible with Kubernetes v1.36.0", Assert.Single(newer.Problems).Message);
+            Assert.Empty(older.Problems);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }

@@ -50,4 +50,17 @@ public sealed class SetValuesParserTests
     {
         Assert.Throws<FormatException>(() => SetValuesParser.ParseInto("a", new GoMap(), stringsOnly: false));
     }
+
+    [Fact]
+    public void Set_json_takes_a_json_value_and_set_file_the_files_content()
+    {
+        var map = new GoMap();
+        SetValuesParser.ParseJsonInto("a.list=[1,{\"x\":\"y\"}]", map);
+        SetValuesParser.ParseFileInto("cert=ca.pem", map, path => "content of " + path);
+
+        var list = Assert.IsType<GoList>(Assert.IsType<GoMap>(map["a"])["list"]);
+        Assert.Equal(2, list.Count);
+        Assert.Equal("y", Assert.IsType<GoMap>(list[1])["x"]);
+        Assert.Equal("content of ca.pem", map["cert"]);
+    }
 }

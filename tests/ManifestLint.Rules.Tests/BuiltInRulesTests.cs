@@ -22,6 +22,9 @@ public sealed partial class BuiltInRulesTests
     {
         var ids = BuiltInRules.All.Select(r => r.Info.Id).ToList();
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        // The hand-written list is kept in id order in the source too, so additions land in one obvious place.
+        var written = BuiltInRules.HandWritten.Select(r => r.Info.Id).ToList();
+        Assert.Equal(written.Order(StringComparer.Ordinal), written);
     }
 
     [Fact]
