@@ -84,18 +84,18 @@ internal static class ValuesSchemaValidator
         if (Number(value) is { } n)
         {
             if (schema.TryGetProperty("minimum", out var min) && n < min.GetDouble())
-                violations.Add((pointer, $"must be >= {min.GetRawText()} but found {Show(n)}", origin));
+                violations.Add((pointer, $"minimum: got {Show(n)}, want {min.GetRawText()}", origin));
             if (schema.TryGetProperty("maximum", out var max) && n > max.GetDouble())
-                violations.Add((pointer, $"must be <= {max.GetRawText()} but found {Show(n)}", origin));
+                violations.Add((pointer, $"maximum: got {Show(n)}, want {max.GetRawText()}", origin));
         }
 
         if (value is string s)
         {
             var length = s.EnumerateRunes().Count();
             if (schema.TryGetProperty("minLength", out var minL) && length < minL.GetInt32())
-                violations.Add((pointer, $"length must be >= {minL.GetInt32()}, but got {length}", origin));
+                violations.Add((pointer, $"minLength: got {length}, want {minL.GetInt32()}", origin));
             if (schema.TryGetProperty("maxLength", out var maxL) && length > maxL.GetInt32())
-                violations.Add((pointer, $"length must be <= {maxL.GetInt32()}, but got {length}", origin));
+                violations.Add((pointer, $"maxLength: got {length}, want {maxL.GetInt32()}", origin));
             if (schema.TryGetProperty("pattern", out var pattern) && pattern.GetString() is { } p && !Regex.IsMatch(s, p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
                 violations.Add((pointer, $"'{s}' does not match pattern '{p}'", origin));
         }

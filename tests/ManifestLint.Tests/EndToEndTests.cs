@@ -12,7 +12,7 @@ namespace ManifestLint.Tests;
 /// </summary>
 public class EndToEndTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Scenarios => new() { "app", "hardened", "broken-yaml", "suppressions", "config" };
+    public static TheoryData<string> Scenarios => new() { "app", "hardened", "broken-yaml", "suppressions", "config", "chart" };
 
     [Theory]
     [MemberData(nameof(Scenarios))]
@@ -95,6 +95,32 @@ public class EndToEndTests(ITestOutputHelper output)
         Assert.Contains(findings, f => f.RuleId == "suppression-without-reason" && f.Line == 9);
         Assert.All(findings.Where(f => f.Line is > 25 and < 44), f => Assert.True(f.Suppressed, $"{f.RuleId} at line {f.Line} is not suppressed by 'all'"));
         Assert.Contains(findings, f => f.RuleId == "privileged-container" && f.Line > 44 && !f.Suppressed);
+    }
+
+    [Fact]
+    public void A_chart_finding_points_at_the_template_line_and_the_values_line()
+    {
+        var run = CliRun.Invoke("lint", "testdata/e2e/chart", "--format", "sarif", "--fail-on", "error");
+
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+        using var sarif = System.Text.Json.JsonDocument.Parse(run.Out);
+        var result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("ruleId").GetString() == "privileged-container");
+        var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.Equal("testdata/e2e/chart/web/templates/deployment.yaml", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal(27, location.GetProperty("region").GetProperty("startLine").GetInt32());
+        var related = result.GetProperty("relatedLocations").EnumerateArray().Select(r => r.GetProperty("physicalLocation")).ToList();
+        Assert.Contains(related, r => r.GetProperty("artifactLocation").GetProperty("uri").GetString() == "testdata/e2e/chart/web/values.yaml"
+            && r.GetProperty("region").GetProperty("startLine").GetInt32() == 12);
+    }
+
+    [Fact]
+    public void Helm_set_on_the_lint_command_changes_what_is_linted()
+    {
+        var run = CliRun.Invoke("lint", "testdata/e2e/chart", "--format", "json", "--set", "securityContext.privileged=false", "--fail-on", "error");
+
+        Assert.DoesNotContain(Findings(run.Out), f => f.RuleId == "privileged-container");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
     }
 
     [Fact]

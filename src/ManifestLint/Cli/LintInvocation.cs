@@ -34,4 +34,16 @@ public sealed record LintInvocation(
 
     /// <summary>Pod Security level assumed for namespaces whose Namespace object is not in the input.</summary>
     public string? PodSecurityLevel { get; init; }
+
+    /// <summary>Helm values files for every chart.</summary>
+    public ImmutableArray<string> HelmValuesFiles { get; init; } = [];
+
+    /// <summary>Helm <c>--set</c> expressions for every chart.</summary>
+    public ImmutableArray<string> HelmSet { get; init; } = [];
+
+    /// <summary>Helm <c>--set-string</c> expressions for every chart.</summary>
+    public ImmutableArray<string> HelmSetString { get; init; } = [];
+
+    /// <summary>Kubernetes version charts are rendered for.</summary>
+    public string? KubeVersion { get; init; }
 }

@@ -46,8 +46,30 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
         {
             ReportOnly = [.. invocation.ReportOnly.Select(p => Path.GetRelativePath(repositoryRoot, environment.FullPath(p)).Replace('\\', '/'))],
             PodSecurityLevel = invocation.PodSecurityLevel,
+            Helm = HelmOptions(invocation, environment, repositoryRoot),
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
+    }
+
+    /// <summary>Chart render options from the lint flags; values files are read here, at the edge.</summary>
+    private static Helm.RenderOptions HelmOptions(LintInvocation invocation, CliEnvironment environment, string repositoryRoot)
+    {
+        var files = ImmutableArray.CreateBuilder<Helm.ValuesFile>();
+        foreach (var f in invocation.HelmValuesFiles)
+        {
+            var full = environment.FullPath(f);
+            if (!File.Exists(full))
+                throw new UsageException($"values file not found: {f}");
+            files.Add(new Helm.ValuesFile(Path.GetRelativePath(repositoryRoot, full).Replace('\\', '/'), File.ReadAllText(full)));
+        }
+
+        var options = new Helm.RenderOptions
+        {
+            ValuesFiles = files.ToImmutable(),
+            SetValues = invocation.HelmSet,
+            SetStringValues = invocation.HelmSetString,
+        };
+        return invocation.KubeVersion is { } kube ? options with { KubeVersion = kube } : options;
     }
 
     /// <summary>The git top level above <paramref name="workingDirectory"/> (a folder holding <c>.git</c>), else the working directory.</summary>

@@ -120,6 +120,30 @@ internal static class LintCommand
         HelpName = "privileged|baseline|restricted",
     }.AcceptOnlyFromAmong("privileged", "baseline", "restricted");
 
+    public static readonly Option<string[]> HelmValues = new("--values")
+    {
+        Description = "Helm values file applied to every chart linted (repeatable; later files win).",
+        HelpName = "file",
+    };
+
+    public static readonly Option<string[]> HelmSet = new("--set")
+    {
+        Description = "Helm --set for every chart linted: a.b=c,list[0]=x (repeatable).",
+        HelpName = "key=value",
+    };
+
+    public static readonly Option<string[]> HelmSetString = new("--set-string")
+    {
+        Description = "Helm --set-string for every chart linted (repeatable).",
+        HelpName = "key=value",
+    };
+
+    public static readonly Option<string?> KubeVersion = new("--kube-version")
+    {
+        Description = "Kubernetes version charts are rendered for (.Capabilities.KubeVersion) [default: v1.36.0].",
+        HelpName = "version",
+    };
+
     public static Command GetCommand(CliEnvironment environment, RuleCatalog catalog)
     {
         var command = new Command("lint", "Lint Kubernetes manifests and Helm charts.")
@@ -143,6 +167,10 @@ internal static class LintCommand
             Baseline,
             WriteBaseline,
             PodSecurityLevel,
+            HelmValues,
+            HelmSet,
+            HelmSetString,
+            KubeVersion,
         };
         command.SetAction((parseResult, cancellationToken) =>
             Task.FromResult(CommandGuard.Run(environment, () =>
@@ -172,6 +200,10 @@ internal static class LintCommand
         BaselinePath = parseResult.GetValue(Baseline),
         WriteBaselinePath = parseResult.GetValue(WriteBaseline),
         PodSecurityLevel = parseResult.GetValue(PodSecurityLevel),
+        HelmValuesFiles = Values(parseResult, HelmValues),
+        HelmSet = Values(parseResult, HelmSet),
+        HelmSetString = Values(parseResult, HelmSetString),
+        KubeVersion = parseResult.GetValue(KubeVersion),
     };
 
     private static ImmutableArray<string> Values(ParseResult parseResult, Option<string[]> option) =>

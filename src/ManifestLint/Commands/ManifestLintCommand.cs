@@ -5,7 +5,7 @@ using ManifestLint.Linting;
 
 namespace ManifestLint.Commands;
 
-/// <summary>The root command: <c>lint</c>, <c>rules</c>, <c>explain</c>, <c>rbac</c>, <c>graph</c>, and <c>--version</c>.</summary>
+/// <summary>The root command: <c>lint</c>, <c>rules</c>, <c>explain</c>, <c>rbac</c>, <c>graph</c>, <c>render</c>, and <c>--version</c>.</summary>
 public static class ManifestLintCommand
 {
     public static RootCommand GetCommand(CliEnvironment environment) => GetCommand(environment, RuleCatalog.BuiltIn);
@@ -19,6 +19,7 @@ public static class ManifestLintCommand
             ExplainCommand.GetCommand(environment, catalog),
             RbacCommand.Create(environment),
             GraphCommand.Create(environment),
+            RenderCommand.GetCommand(environment),
         };
         foreach (var option in root.Options)
         {

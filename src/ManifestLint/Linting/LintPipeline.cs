@@ -10,6 +10,7 @@ using ManifestLint.Core.Rules;
 using ManifestLint.Core.Text;
 using ManifestLint.Core.Yaml;
 using ManifestLint.Discovery;
+using ManifestLint.Helm;
 
 namespace ManifestLint.Linting;
 
@@ -34,7 +35,8 @@ public static class LintPipeline
             new DiscoveryRequest(request.Paths, workingDirectory, request.RepositoryRoot, request.Include, request.Exclude),
             cancellationToken);
 
-        var parsed = ParseAll(discovery.Files, request, progress, cancellationToken);
+        var parsed = ParseAll(discovery.Files, request, progress, cancellationToken)
+            .AddRange(RenderCharts(discovery.Charts, request, cancellationToken));
         var resources = parsed.SelectMany(p => p.Resources);
         var graph = ResourceGraph.Build(resources, new GraphOptions(request.Complete) { AssumedPodSecurityLevel = request.PodSecurityLevel });
 
@@ -50,6 +52,23 @@ public static class LintPipeline
         {
             if (p.Source is not null)
                 sources[p.Source.Path] = p.Source;
+        }
+
+        // Findings in charts point at templates and values files; load those texts for code frames.
+        foreach (var path in findings.Select(f => f.Span.Path).Concat(findings.SelectMany(f => f.Related.Select(r => r.Span.Path))).Distinct(StringComparer.Ordinal))
+        {
+            if (sources.ContainsKey(path))
+                continue;
+            var full = Path.Combine(request.RepositoryRoot, path);
+            try
+            {
+                if (File.Exists(full) && new FileInfo(full).Length <= MaxFileBytes)
+                    sources[path] = new SourceFile(path, File.ReadAllText(full));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A missing code frame is not worth failing the run for.
+            }
         }
 
         var rules = request.Rules.Select(r => r.Rule.Info).Concat(Cli.RuleCatalog.BuiltIn.Reserved)
@@ -97,6 +116,54 @@ public static class LintPipeline
             progress?.Report(new LintProgress(n, files.Length));
         });
         return [.. results];
+    }
+
+    /// <summary>
+    /// Renders each chart as <c>helm template</c> would and reads its manifests through the chart's source map,
+    /// so every node carries its template (and values) position. Library charts are not installable and are
+    /// linted through the charts that use them. A chart that fails keeps its other templates.
+    /// </summary>
+    private static ImmutableArray<ParsedFile> RenderCharts(ImmutableArray<ChartInput> charts, LintRequest request, CancellationToken cancellationToken)
+    {
+        var results = new ParsedFile[charts.Length];
+        Parallel.For(0, charts.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = request.MaxParallelism }, i =>
+            results[i] = RenderChart(charts[i], request, cancellationToken));
+        return [.. results];
+    }
+
+    private static ParsedFile RenderChart(ChartInput chart, LintRequest request, CancellationToken cancellationToken)
+    {
+        var options = request.Helm with { Namespace = request.Namespace };
+        var render = HelmRenderer.Render(new ChartSource(chart.FullPath, chart.Path), options, cancellationToken);
+        if (render.Chart is { IsLibrary: true })
+            return new ParsedFile(null, [], [], 0, 0);
+        var problems = ImmutableArray.CreateBuilder<Finding>();
+        foreach (var p in render.Problems)
+        {
+            var rule = p.Kind == RenderProblemKind.Chart ? InputProblems.HelmChartInvalid : InputProblems.HelmRender;
+            var path = p.Path ?? chart.Path + "/Chart.yaml";
+            problems.Add(new Finding(rule.Id, rule.Severity, p.Message, SourceSpan.At(path, Math.Max(1, p.Line), Math.Max(1, p.Column)), null, null, []));
+        }
+
+        var resources = ImmutableArray.CreateBuilder<Resource>();
+        var documents = 0;
+        var skipped = 0;
+        foreach (var manifest in render.Manifests.Concat(render.Hooks))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var map = render.SourceMapFor(manifest);
+            var load = YamlLoader.Load(new SourceFile(manifest.Name, manifest.Content), map, options: null, cancellationToken);
+            problems.AddRange(load.Problems);
+            foreach (var doc in load.Documents)
+            {
+                documents++;
+                var path = doc.Root?.Span.Path ?? manifest.Name;
+                resources.AddRange(ResourceReader.Read(doc, request.Namespace, new ResourceOrigin(path, doc.Index, chart.Path), out var s));
+                skipped += s;
+            }
+        }
+
+        return new ParsedFile(null, resources.ToImmutable(), problems.ToImmutable(), documents, skipped);
     }
 
     private static ParsedFile ParseFile(ManifestInput input, string defaultNamespace, CancellationToken cancellationToken)

@@ -30,6 +30,9 @@ public sealed record LintRequest(
     /// <summary>Report only findings located in these repository-relative files (pre-commit); empty reports everything.</summary>
     public ImmutableArray<string> ReportOnly { get; init; } = [];
 
+    /// <summary>How charts are rendered (values files, --set, release name, Kubernetes version); the namespace comes from <see cref="Namespace"/>.</summary>
+    public Helm.RenderOptions Helm { get; init; } = new();
+
     /// <summary>Pod Security level assumed for namespaces not in the input (null: none).</summary>
     public string? PodSecurityLevel { get; init; }
 }
