@@ -51,6 +51,9 @@ public sealed class GraphExport
         void Edge(Resource from, string kind, string? ns, string name, string relation)
         {
             var to = new ResourceKey(string.Empty, kind, ns, name).ToString();
+            // Kubernetes' default cluster roles exist in every cluster: drawn as nodes, not as missing ends.
+            if (!known.ContainsKey(to) && kind == "ClusterRole" && graph.Rbac.FindClusterRole(name) is { Resource: null })
+                known.TryAdd(to, (kind, ns, name));
             if (!known.ContainsKey(to))
                 missing.TryAdd(to, (kind, ns, name));
             edges.Add((from.Key.ToString(), to, relation));
