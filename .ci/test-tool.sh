@@ -13,7 +13,7 @@ dotnet tool install ManifestLint --tool-path "$tmp/tools" --configfile "$tmp/nug
 version="$("$tmp/tools/manifestlint" --version)"
 echo "installed manifestlint $version"
 set +e
-"$tmp/tools/manifestlint" lint "$repo/testdata/examples" --format json --fail-on error --output "$tmp/out.json" --quiet
+"$tmp/tools/manifestlint" lint "$repo/testdata" --format json --fail-on error --output "$tmp/out.json" --quiet
 status=$?
 set -e
 if [[ $status -ne 1 ]]; then
