@@ -107,6 +107,10 @@ public static class GoYaml
         catch (YamlException ex)
         {
             var line = (int)ex.Start.Line;
+            // yaml.v2 notices a simple key without ':' only when the scanner has moved past its line (at the end of
+            // the stream it forces a new line first), and reports that later position; YamlDotNet reports the key.
+            if (ex.Message.Contains("could not find expected ':'", StringComparison.Ordinal))
+                line++;
             throw new GoYamlException(ConvertPrefix + "yaml: " + Where(ex, line) + ProblemText(ex.Message), ex) { Line = line };
         }
     }
