@@ -124,6 +124,21 @@ public class EndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Chart_values_scenarios_lint_each_ci_values_file_and_name_it()
+    {
+        var run = CliRun.Invoke("lint", "testdata/e2e/chart", "--format", "json", "--chart-values-scenarios", "--fail-on", "none");
+
+        using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        var privileged = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == "privileged-container")
+            .Select(f => f.GetProperty("scenario").GetString())
+            .ToList();
+        Assert.Equal(["testdata/e2e/chart/web/ci/default-values.yaml"], privileged);
+        var scenarios = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("scenario").GetString()).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["testdata/e2e/chart/web/ci/default-values.yaml", "testdata/e2e/chart/web/ci/production-values.yaml"], scenarios);
+    }
+
+    [Fact]
     public void Config_file_disables_a_rule_changes_severities_and_excludes_files()
     {
         var run = CliRun.Invoke("lint", "testdata/e2e/config", "--format", "json");

@@ -47,6 +47,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             ReportOnly = [.. invocation.ReportOnly.Select(p => Path.GetRelativePath(repositoryRoot, environment.FullPath(p)).Replace('\\', '/'))],
             PodSecurityLevel = invocation.PodSecurityLevel,
             Helm = HelmOptions(invocation, environment, repositoryRoot),
+            ChartValuesScenarios = invocation.ChartValuesScenarios,
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
     }

@@ -144,6 +144,11 @@ internal static class LintCommand
         HelpName = "version",
     };
 
+    public static readonly Option<bool> ChartValuesScenarios = new("--chart-values-scenarios")
+    {
+        Description = "Lint each chart once per ci/*-values.yaml file (chart-testing's convention); findings name the scenario.",
+    };
+
     public static Command GetCommand(CliEnvironment environment, RuleCatalog catalog)
     {
         var command = new Command("lint", "Lint Kubernetes manifests and Helm charts.")
@@ -171,6 +176,7 @@ internal static class LintCommand
             HelmSet,
             HelmSetString,
             KubeVersion,
+            ChartValuesScenarios,
         };
         command.SetAction((parseResult, cancellationToken) =>
             Task.FromResult(CommandGuard.Run(environment, () =>
@@ -204,6 +210,7 @@ internal static class LintCommand
         HelmSet = Values(parseResult, HelmSet),
         HelmSetString = Values(parseResult, HelmSetString),
         KubeVersion = parseResult.GetValue(KubeVersion),
+        ChartValuesScenarios = parseResult.GetValue(ChartValuesScenarios),
     };
 
     private static ImmutableArray<string> Values(ParseResult parseResult, Option<string[]> option) =>

@@ -134,6 +134,31 @@ public static class LintPipeline
     private static ParsedFile RenderChart(ChartInput chart, LintRequest request, CancellationToken cancellationToken)
     {
         var options = request.Helm with { Namespace = request.Namespace };
+        var scenarios = request.ChartValuesScenarios ? ScenarioFiles(chart) : [];
+        if (scenarios.IsEmpty)
+            return RenderScenario(chart, options, scenario: null, request, cancellationToken);
+
+        // chart-testing's convention: each ci/*-values.yaml is one install of the chart, linted on its own.
+        var parts = scenarios.Select(s => RenderScenario(
+            chart,
+            options with { ValuesFiles = options.ValuesFiles.Add(new ValuesFile(s.Path, s.Text)) },
+            s.Path,
+            request,
+            cancellationToken)).ToList();
+        return new ParsedFile(null, [.. parts.SelectMany(p => p.Resources)], [.. parts.SelectMany(p => p.Problems)], parts.Sum(p => p.Documents), parts.Sum(p => p.Skipped));
+    }
+
+    private static ImmutableArray<(string Path, string Text)> ScenarioFiles(ChartInput chart)
+    {
+        var ci = Path.Combine(chart.FullPath, "ci");
+        if (!Directory.Exists(ci))
+            return [];
+        return [.. Directory.GetFiles(ci, "*-values.yaml").Order(StringComparer.Ordinal)
+            .Select(f => (chart.Path + "/ci/" + Path.GetFileName(f), File.ReadAllText(f)))];
+    }
+
+    private static ParsedFile RenderScenario(ChartInput chart, RenderOptions options, string? scenario, LintRequest request, CancellationToken cancellationToken)
+    {
         var render = HelmRenderer.Render(new ChartSource(chart.FullPath, chart.Path), options, cancellationToken);
         if (render.Chart is { IsLibrary: true })
             return new ParsedFile(null, [], [], 0, 0);
@@ -142,7 +167,7 @@ public static class LintPipeline
         {
             var rule = p.Kind == RenderProblemKind.Chart ? InputProblems.HelmChartInvalid : InputProblems.HelmRender;
             var path = p.Path ?? chart.Path + "/Chart.yaml";
-            problems.Add(new Finding(rule.Id, rule.Severity, p.Message, SourceSpan.At(path, Math.Max(1, p.Line), Math.Max(1, p.Column)), null, null, []));
+            problems.Add(new Finding(rule.Id, rule.Severity, p.Message, SourceSpan.At(path, Math.Max(1, p.Line), Math.Max(1, p.Column)), null, null, []) { Scenario = scenario });
         }
 
         var resources = ImmutableArray.CreateBuilder<Resource>();
@@ -153,12 +178,12 @@ public static class LintPipeline
             cancellationToken.ThrowIfCancellationRequested();
             var map = render.SourceMapFor(manifest);
             var load = YamlLoader.Load(new SourceFile(manifest.Name, manifest.Content), map, options: null, cancellationToken);
-            problems.AddRange(load.Problems);
+            problems.AddRange(scenario is null ? load.Problems : load.Problems.Select(f => f with { Scenario = scenario }));
             foreach (var doc in load.Documents)
             {
                 documents++;
                 var path = doc.Root?.Span.Path ?? manifest.Name;
-                resources.AddRange(ResourceReader.Read(doc, request.Namespace, new ResourceOrigin(path, doc.Index, chart.Path), out var s));
+                resources.AddRange(ResourceReader.Read(doc, request.Namespace, new ResourceOrigin(path, doc.Index, chart.Path, scenario), out var s));
                 skipped += s;
             }
         }

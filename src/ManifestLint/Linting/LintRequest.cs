@@ -33,6 +33,9 @@ public sealed record LintRequest(
     /// <summary>How charts are rendered (values files, --set, release name, Kubernetes version); the namespace comes from <see cref="Namespace"/>.</summary>
     public Helm.RenderOptions Helm { get; init; } = new();
 
+    /// <summary>Lint each chart once per <c>ci/*-values.yaml</c> file (chart-testing's convention), naming the scenario in findings.</summary>
+    public bool ChartValuesScenarios { get; init; }
+
     /// <summary>Pod Security level assumed for namespaces not in the input (null: none).</summary>
     public string? PodSecurityLevel { get; init; }
 }
