@@ -139,6 +139,18 @@ public class EndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Chart_values_and_release_come_from_the_config_file()
+    {
+        var run = CliRun.Invoke("lint", "testdata/e2e/chart-config", "--format", "json", "--fail-on", "none");
+
+        using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        var hostNetwork = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("ruleId").GetString() == "host-network");
+        Assert.Equal("testdata/e2e/chart-config/api/templates/pod.yaml", hostNetwork.GetProperty("path").GetString());
+        Assert.Equal("prod/Pod/shop-api", hostNetwork.GetProperty("resource").GetProperty("key").GetString());
+    }
+
+    [Fact]
     public void Config_file_disables_a_rule_changes_severities_and_excludes_files()
     {
         var run = CliRun.Invoke("lint", "testdata/e2e/config", "--format", "json");

@@ -47,9 +47,37 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             ReportOnly = [.. invocation.ReportOnly.Select(p => Path.GetRelativePath(repositoryRoot, environment.FullPath(p)).Replace('\\', '/'))],
             PodSecurityLevel = invocation.PodSecurityLevel,
             Helm = HelmOptions(invocation, environment, repositoryRoot),
+            ChartOverrides = ChartOverrides(config, HelmOptions(invocation, environment, repositoryRoot), invocation.Namespace ?? config.Namespace ?? DefaultNamespace, repositoryRoot),
             ChartValuesScenarios = invocation.ChartValuesScenarios,
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
+    }
+
+    /// <summary>
+    /// Per-chart settings from the configuration file, on top of the command line's: the file's values come
+    /// first, the command line's values files and --set expressions after them (so the command line wins).
+    /// </summary>
+    private static ImmutableDictionary<string, Helm.RenderOptions> ChartOverrides(ManifestLintConfig config, Helm.RenderOptions global, string @namespace, string repositoryRoot)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, Helm.RenderOptions>(StringComparer.Ordinal);
+        foreach (var chart in config.Charts)
+        {
+            var files = chart.ValuesFiles
+                .Select(f => new Helm.ValuesFile(Path.GetRelativePath(repositoryRoot, f).Replace('\\', '/'), File.ReadAllText(f)))
+                .Concat(global.ValuesFiles);
+            var options = global with
+            {
+                ValuesFiles = [.. files],
+                SetValues = [.. chart.Set, .. global.SetValues],
+                SetStringValues = [.. chart.SetString, .. global.SetStringValues],
+                Namespace = chart.Namespace ?? @namespace,
+            };
+            if (chart.ReleaseName is { } name)
+                options = options with { ReleaseName = name };
+            result[Path.GetRelativePath(repositoryRoot, chart.ChartPath).Replace('\\', '/')] = options;
+        }
+
+        return result.ToImmutable();
     }
 
     /// <summary>Chart render options from the lint flags; values files are read here, at the edge.</summary>

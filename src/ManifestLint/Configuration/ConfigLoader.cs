@@ -15,7 +15,9 @@ namespace ManifestLint.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["rules", "include", "exclude", "namespace", "complete", "failOn"];
+    private static readonly string[] TopLevelKeys = ["rules", "include", "exclude", "namespace", "complete", "failOn", "charts"];
+
+    private static readonly string[] ChartKeys = ["values", "set", "setString", "releaseName", "namespace"];
 
     private static readonly string[] RuleKeys = ["enabled", "severity", "options"];
 
@@ -80,6 +82,9 @@ public static class ConfigLoader
                     break;
                 case "failOn":
                     config = config with { FailOn = ReadChoice(entry, CliNames.FailOnLevels, errors) is { } level ? CliNames.ParseFailOn(level) : null };
+                    break;
+                case "charts":
+                    config = config with { Charts = ReadCharts(entry, directory, errors) };
                     break;
                 default:
                     errors.Add(UnknownKey(entry.Key, TopLevelKeys, "top-level key"));
@@ -176,6 +181,66 @@ public static class ConfigLoader
             errors.Add($"{options.Span}: invalid options for rule '{id}': {e.Message}");
             return null;
         }
+    }
+
+    /// <summary><c>charts: { path/to/chart: { values: [..], set: [..], setString: [..], releaseName, namespace } }</c>; paths relative to the file.</summary>
+    private static ImmutableArray<ChartConfig> ReadCharts(YamlEntry entry, string directory, List<string> errors)
+    {
+        if (entry.Value is YamlScalar { IsNull: true })
+            return [];
+        if (entry.Value is not YamlMapping charts)
+        {
+            errors.Add($"{entry.Value.Span}: charts must be a mapping from a chart folder to its settings");
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<ChartConfig>();
+        foreach (var chart in charts.Entries)
+        {
+            var folder = Path.GetFullPath(Path.Combine(directory, chart.Key.Text));
+            if (!File.Exists(Path.Combine(folder, "Chart.yaml")))
+                errors.Add($"{chart.Key.Span}: no chart (Chart.yaml) at '{chart.Key.Text}'");
+            if (chart.Value is not YamlMapping settings)
+            {
+                if (chart.Value is not YamlScalar { IsNull: true })
+                    errors.Add($"{chart.Value.Span}: the settings of chart '{chart.Key.Text}' must be a mapping");
+                continue;
+            }
+
+            ImmutableArray<string> values = [], set = [], setString = [];
+            string? releaseName = null, ns = null;
+            foreach (var setting in settings.Entries)
+            {
+                switch (setting.Key.Text)
+                {
+                    case "values":
+                        values = [.. ReadGlobs(setting, errors).Select(v => Path.GetFullPath(Path.Combine(directory, v)))];
+                        foreach (var missing in values.Where(v => !File.Exists(v)))
+                            errors.Add($"{setting.Value.Span}: values file not found: {missing}");
+
+                        break;
+                    case "set":
+                        set = ReadGlobs(setting, errors);
+                        break;
+                    case "setString":
+                        setString = ReadGlobs(setting, errors);
+                        break;
+                    case "releaseName":
+                        releaseName = ReadString(setting, errors);
+                        break;
+                    case "namespace":
+                        ns = ReadString(setting, errors);
+                        break;
+                    default:
+                        errors.Add(UnknownKey(setting.Key, ChartKeys, "chart setting"));
+                        break;
+                }
+            }
+
+            result.Add(new ChartConfig(folder, values, set, setString, releaseName, ns));
+        }
+
+        return result.ToImmutable();
     }
 
     private static ImmutableArray<string> ReadGlobs(YamlEntry entry, List<string> errors)

@@ -25,6 +25,9 @@ public sealed record ManifestLintConfig(
     bool? Complete,
     FailOn? FailOn)
 {
+    /// <summary>Render settings per chart (values files, --set, release name, namespace).</summary>
+    public ImmutableArray<ChartConfig> Charts { get; init; } = [];
+
     /// <summary>The default file name, looked for in the scanned folder and then at the repository root.</summary>
     public const string FileName = ".manifestlint.yaml";
 

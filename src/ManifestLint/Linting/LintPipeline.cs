@@ -133,7 +133,9 @@ public static class LintPipeline
 
     private static ParsedFile RenderChart(ChartInput chart, LintRequest request, CancellationToken cancellationToken)
     {
-        var options = request.Helm with { Namespace = request.Namespace };
+        var options = request.ChartOverrides.TryGetValue(chart.Path, out var configured)
+            ? configured
+            : request.Helm with { Namespace = request.Namespace };
         var scenarios = request.ChartValuesScenarios ? ScenarioFiles(chart) : [];
         if (scenarios.IsEmpty)
             return RenderScenario(chart, options, scenario: null, request, cancellationToken);

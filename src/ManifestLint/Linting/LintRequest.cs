@@ -33,6 +33,9 @@ public sealed record LintRequest(
     /// <summary>How charts are rendered (values files, --set, release name, Kubernetes version); the namespace comes from <see cref="Namespace"/>.</summary>
     public Helm.RenderOptions Helm { get; init; } = new();
 
+    /// <summary>Render settings for particular charts (by repository-relative folder), applied on top of <see cref="Helm"/>.</summary>
+    public ImmutableDictionary<string, Helm.RenderOptions> ChartOverrides { get; init; } = ImmutableDictionary<string, Helm.RenderOptions>.Empty;
+
     /// <summary>Lint each chart once per <c>ci/*-values.yaml</c> file (chart-testing's convention), naming the scenario in findings.</summary>
     public bool ChartValuesScenarios { get; init; }
 
