@@ -141,6 +141,13 @@ public sealed class HelmGoldenTests(ITestOutputHelper output)
             if (args.Count < 2 || args[0] != "helm" || args[1] is not ("template" or "install"))
                 return "<not a helm template command>";
             var install = args[1] == "install";
+            if (!install)
+            {
+                // `helm template` runs through the product's Helm-compatible command line, usage errors included.
+                var result = HelmTemplateCommandLine.Run(args[2..], folder, folder, new RenderOptions { KubeVersion = "v1.20.0" });
+                return result.Output + result.Error;
+            }
+
             var positional = new List<string>();
             var options = new RenderOptions { KubeVersion = "v1.20.0" };
             var values = ImmutableArray.CreateBuilder<ValuesFile>();

@@ -151,6 +151,21 @@ public class EndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Helm_template_drop_in_takes_helms_command_line()
+    {
+        var run = CliRun.Invoke("helm", "template", "shop", "testdata/e2e/chart/web", "--set", "securityContext.privileged=false", "--namespace", "prod");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.StartsWith("---\n# Source: web/templates/service.yaml\n", run.Out.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("name: shop-web", run.Out, StringComparison.Ordinal);
+        Assert.Contains("privileged: false", run.Out, StringComparison.Ordinal);
+
+        var usage = CliRun.Invoke("helm", "template");
+        Assert.Equal(1, usage.ExitCode);
+        Assert.StartsWith("Error: \"helm template\" requires at least 1 argument", usage.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Config_file_disables_a_rule_changes_severities_and_excludes_files()
     {
         var run = CliRun.Invoke("lint", "testdata/e2e/config", "--format", "json");

@@ -51,6 +51,15 @@ public static class ManifestLintCommand
 
     private static async Task<int> ParseAndInvokeAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
+        // `manifestlint helm template ...` takes Helm's own command line verbatim, for scripts that call helm template.
+        if (args.Length >= 2 && args[0] == "helm" && args[1] == "template")
+        {
+            var result = Helm.HelmTemplateCommandLine.Run(args[2..], environment.WorkingDirectory, LintSetup.FindRepositoryRoot(environment.WorkingDirectory), cancellationToken: cancellationToken);
+            await environment.Out.WriteAsync(result.Output).ConfigureAwait(false);
+            await environment.Error.WriteAsync(result.Error).ConfigureAwait(false);
+            return result.ExitCode;
+        }
+
         var parseResult = GetCommand(environment).Parse(args);
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
         if (parseResult.Action is ParseErrorAction parseError)
