@@ -7,7 +7,7 @@ using ManifestLint.Templates.Values;
 namespace ManifestLint.Helm;
 
 /// <summary>
-/// values.schema.json checks (the common JSON Schema keywords) over coalesced values, chart by chart as Helm does,
+/// values.schema.json checks (JSON Schema draft-07 keywords, local <c>$ref</c> included) over coalesced values, chart by chart as Helm does,
 /// each violation worded as Helm 3.21's validator words it and located at the values line it came from.
 /// </summary>
 internal static class ValuesSchemaValidator
@@ -31,7 +31,7 @@ internal static class ValuesSchemaValidator
             try
             {
                 using var schema = JsonDocument.Parse(schemaText);
-                Check(schema.RootElement, values, string.Empty, null, violations);
+                Check(schema.RootElement, schema.RootElement, values, string.Empty, null, violations, depth: 0);
             }
             catch (JsonException ex)
             {
@@ -56,8 +56,22 @@ internal static class ValuesSchemaValidator
         }
     }
 
-    private static void Check(JsonElement schema, object? value, string pointer, ValueOrigin? origin, List<(string, string, ValueOrigin?)> violations)
+    private static void Check(JsonElement root, JsonElement schema, object? value, string pointer, ValueOrigin? origin, List<(string, string, ValueOrigin?)> violations, int depth)
     {
+        if (depth > 64)
+        {
+            violations.Add((pointer, "schema nests deeper than 64 levels (recursive $ref?)", origin));
+            return;
+        }
+
+        if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference) && reference.GetString() is { } refText)
+        {
+            if (Resolve(root, refText) is { } target)
+                Check(root, target, value, pointer, origin, violations, depth + 1);
+            else
+                violations.Add((pointer, $"cannot resolve $ref '{refText}' (only references inside values.schema.json are followed, offline)", origin));
+        }
+
         if (schema.ValueKind == JsonValueKind.False)
         {
             violations.Add((pointer, "false schema", origin));
@@ -117,13 +131,13 @@ internal static class ValuesSchemaValidator
             {
                 var childPointer = pointer + "/" + key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
                 if (hasProperties && props.TryGetProperty(key, out var sub))
-                    Check(sub, map[key], childPointer, map.OriginOf(key), violations);
+                    Check(root, sub, map[key], childPointer, map.OriginOf(key), violations, depth + 1);
                 else if (schema.TryGetProperty("additionalProperties", out var additional))
                 {
                     if (additional.ValueKind == JsonValueKind.False)
                         extra.Add(key);
                     else
-                        Check(additional, map[key], childPointer, map.OriginOf(key), violations);
+                        Check(root, additional, map[key], childPointer, map.OriginOf(key), violations, depth + 1);
                 }
             }
 
@@ -142,15 +156,104 @@ internal static class ValuesSchemaValidator
             if (schema.TryGetProperty("items", out var items) && items.ValueKind is JsonValueKind.Object or JsonValueKind.False)
             {
                 for (var i = 0; i < list.Count; i++)
-                    Check(items, list[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), list.OriginOf(i) ?? origin, violations);
+                    Check(root, items, list[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), list.OriginOf(i) ?? origin, violations, depth + 1);
             }
         }
 
         if (schema.TryGetProperty("allOf", out var allOf) && allOf.ValueKind == JsonValueKind.Array)
         {
             foreach (var part in allOf.EnumerateArray())
-                Check(part, value, pointer, origin, violations);
+                Check(root, part, value, pointer, origin, violations, depth + 1);
         }
+
+        if (schema.TryGetProperty("anyOf", out var anyOf) && anyOf.ValueKind == JsonValueKind.Array
+            && !anyOf.EnumerateArray().Any(part => Passes(root, part, value, depth)))
+            violations.Add((pointer, "anyOf failed: the value matches none of the alternatives", origin));
+        if (schema.TryGetProperty("oneOf", out var oneOf) && oneOf.ValueKind == JsonValueKind.Array)
+        {
+            var matches = oneOf.EnumerateArray().Count(part => Passes(root, part, value, depth));
+            if (matches != 1)
+                violations.Add((pointer, matches == 0 ? "oneOf failed: the value matches none of the alternatives" : $"oneOf failed: the value matches {matches} alternatives, want exactly one", origin));
+        }
+
+        if (schema.TryGetProperty("not", out var not) && Passes(root, not, value, depth))
+            violations.Add((pointer, "not failed: the value matches a schema it must not match", origin));
+        if (schema.TryGetProperty("if", out var condition))
+        {
+            var branch = Passes(root, condition, value, depth) ? "then" : "else";
+            if (schema.TryGetProperty(branch, out var next))
+                Check(root, next, value, pointer, origin, violations, depth + 1);
+        }
+
+        if (Number(value) is { } number)
+        {
+            if (schema.TryGetProperty("exclusiveMinimum", out var xmin) && xmin.ValueKind == JsonValueKind.Number && number <= xmin.GetDouble())
+                violations.Add((pointer, $"exclusiveMinimum: got {Show(number)}, want > {xmin.GetRawText()}", origin));
+            if (schema.TryGetProperty("exclusiveMaximum", out var xmax) && xmax.ValueKind == JsonValueKind.Number && number >= xmax.GetDouble())
+                violations.Add((pointer, $"exclusiveMaximum: got {Show(number)}, want < {xmax.GetRawText()}", origin));
+            if (schema.TryGetProperty("multipleOf", out var mult) && mult.ValueKind == JsonValueKind.Number && mult.GetDouble() > 0
+                && Math.Abs(Math.IEEERemainder(number, mult.GetDouble())) > 1e-9)
+                violations.Add((pointer, $"multipleOf: got {Show(number)}, want a multiple of {mult.GetRawText()}", origin));
+        }
+
+        if (value is GoMap objectValue)
+        {
+            if (schema.TryGetProperty("minProperties", out var minP) && objectValue.Count < minP.GetInt32())
+                violations.Add((pointer, $"minProperties: got {objectValue.Count}, want {minP.GetInt32()}", origin));
+            if (schema.TryGetProperty("maxProperties", out var maxP) && objectValue.Count > maxP.GetInt32())
+                violations.Add((pointer, $"maxProperties: got {objectValue.Count}, want {maxP.GetInt32()}", origin));
+            if (schema.TryGetProperty("patternProperties", out var patterns) && patterns.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var key in objectValue.SortedKeys())
+                {
+                    foreach (var pp in patterns.EnumerateObject())
+                    {
+                        if (Regex.IsMatch(key, pp.Name, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+                            Check(root, pp.Value, objectValue[key], pointer + "/" + key, objectValue.OriginOf(key), violations, depth + 1);
+                    }
+                }
+            }
+        }
+
+        if (value is GoList items2 && schema.TryGetProperty("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in items2)
+            {
+                if (!seen.Add(GoFormat.FormatValue(item) + "|" + TypeOf(item)))
+                {
+                    violations.Add((pointer, "uniqueItems: items must be unique", origin));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool Passes(JsonElement root, JsonElement schema, object? value, int depth)
+    {
+        var found = new List<(string, string, ValueOrigin?)>();
+        Check(root, schema, value, string.Empty, null, found, depth + 1);
+        return found.Count == 0;
+    }
+
+    /// <summary>Resolves a local reference (<c>#</c>, <c>#/definitions/x</c>, <c>#/$defs/x</c>, any JSON pointer into the document).</summary>
+    private static JsonElement? Resolve(JsonElement root, string reference)
+    {
+        if (!reference.StartsWith('#'))
+            return null;
+        var current = root;
+        foreach (var raw in reference[1..].Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var part = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(part, out var next))
+                current = next;
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
+                current = current[index];
+            else
+                return null;
+        }
+
+        return current;
     }
 
     private static string TypeOf(object? value) => value switch

@@ -49,4 +49,61 @@ public sealed class ValuesSchemaTests
         Assert.Empty(HelmRenderer.Render(new ChartSource(chart, "c"), new RenderOptions()).Problems);
         Assert.Empty(HelmRenderer.Render(new ChartSource(chart, "c"), new RenderOptions { SetValues = ["replicas=0"], SkipSchemaValidation = true }).Problems);
     }
+
+    private static string Schema => """
+        {
+          "$schema": "http://json-schema.org/draft-07/schema#",
+          "definitions": {
+            "port": {"type": "integer", "minimum": 1, "exclusiveMaximum": 65536},
+            "pullPolicy": {"enum": ["Always", "IfNotPresent", "Never"]}
+          },
+          "properties": {
+            "port": {"$ref": "#/definitions/port"},
+            "image": {
+              "type": "object",
+              "properties": {"pullPolicy": {"$ref": "#/definitions/pullPolicy"}},
+              "oneOf": [{"required": ["tag"]}, {"required": ["digest"]}]
+            },
+            "mode": {"anyOf": [{"const": "fast"}, {"const": "safe"}]},
+            "replicas": {"type": "integer", "multipleOf": 2, "not": {"const": 4}},
+            "hosts": {"type": "array", "uniqueItems": true},
+            "labels": {"type": "object", "patternProperties": {"^app": {"type": "string", "minLength": 3}}},
+            "tls": {"type": "object", "if": {"properties": {"enabled": {"const": true}}}, "then": {"required": ["secretName"]}}
+          }
+        }
+        """;
+
+    [Theory]
+    [InlineData("port: 8080\nimage: {tag: v1}\n", null)]
+    [InlineData("port: 70000\n", "exclusiveMaximum")]
+    [InlineData("port: 0\n", "minimum")]
+    [InlineData("image: {pullPolicy: Sometimes, tag: v1}\n", "value must be one of")]
+    [InlineData("image: {tag: v1, digest: sha256:abc}\n", "oneOf failed")]
+    [InlineData("image: {pullPolicy: Always}\n", "oneOf failed")]
+    [InlineData("mode: quick\n", "anyOf failed")]
+    [InlineData("replicas: 3\n", "multipleOf")]
+    [InlineData("replicas: 4\n", "not failed")]
+    [InlineData("hosts: [a, b, a]\n", "uniqueItems")]
+    [InlineData("labels: {app: x, other: y}\n", "minLength")]
+    [InlineData("tls: {enabled: true}\n", "missing property 'secretName'")]
+    [InlineData("tls: {enabled: false}\n", null)]
+    public void Draft_07_keywords_and_local_refs_are_checked(string values, string? violation)
+    {
+        var folder = Directory.CreateTempSubdirectory("ml-schema-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "Chart.yaml"), "apiVersion: v2\nname: s\nversion: 0.1.0\n");
+            File.WriteAllText(Path.Combine(folder, "values.yaml"), values);
+            File.WriteAllText(Path.Combine(folder, "values.schema.json"), Schema);
+            var render = HelmRenderer.Render(new ChartSource(folder, "s"), new RenderOptions());
+            if (violation is null)
+                Assert.Empty(render.Problems);
+            else
+                Assert.Contains(violation, Assert.Single(render.Problems).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
