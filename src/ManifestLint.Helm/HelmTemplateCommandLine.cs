@@ -13,10 +13,27 @@ public static class HelmTemplateCommandLine
     /// <summary>The result of one invocation: what Helm would print on stdout and stderr, and its exit code.</summary>
     public sealed record Result(int ExitCode, string Output, string Error);
 
+    /// <summary>A parsed command line: the chart folder (absolute) and the render options, or Helm's error text.</summary>
+    public sealed record Invocation(string? ChartPath, RenderOptions Options, string? Error);
+
     /// <summary>Runs the command for <paramref name="args"/> (the words after <c>template</c>); paths are relative to <paramref name="workingDirectory"/>.</summary>
     /// <param name="repositoryRoot">Paths in provenance are made relative to it.</param>
     /// <param name="defaults">Options before flags are applied (Helm's defaults, or a test's fixed Kubernetes version).</param>
     public static Result Run(IReadOnlyList<string> args, string workingDirectory, string repositoryRoot, RenderOptions? defaults = null, CancellationToken cancellationToken = default)
+    {
+        var invocation = Parse(args, workingDirectory, repositoryRoot, defaults);
+        if (invocation.Error is { } error)
+            return new Result(1, string.Empty, error);
+        var chart = invocation.ChartPath!;
+        var render = HelmRenderer.Render(new ChartSource(chart, Relative(repositoryRoot, chart)), invocation.Options, cancellationToken);
+        var text = HelmTemplateOutput.Format(render);
+
+        // Helm prints what it rendered (with --debug) and the error on stderr; the golden files hold both.
+        return render.Failed ? new Result(1, string.Empty, text) : new Result(0, text, string.Empty);
+    }
+
+    /// <summary>Reads Helm's flags and positional arguments (<c>[NAME] CHART</c>) with Helm's usage errors.</summary>
+    public static Invocation Parse(IReadOnlyList<string> args, string workingDirectory, string repositoryRoot, RenderOptions? defaults = null)
     {
         var options = defaults ?? new RenderOptions();
         var positional = new List<string>();
@@ -77,7 +94,7 @@ public static class HelmTemplateCommandLine
                                 var full = Path.GetFullPath(file, workingDirectory);
                                 if (!File.Exists(full))
                                     return Fail($"open {file}: no such file or directory");
-                                values.Add(new ValuesFile(Relative(repositoryRoot, full), File.ReadAllText(full)));
+                                values.Add(ValuesFile.Read(full, repositoryRoot));
                             }
 
                             break;
@@ -94,6 +111,8 @@ public static class HelmTemplateCommandLine
                 case "--skip-tests": options = options with { SkipTests = true }; break;
                 case "--no-hooks": options = options with { DisableHooks = true }; break;
                 case "--skip-schema-validation": options = options with { SkipSchemaValidation = true }; break;
+                case "--hide-secret": options = options with { HideSecret = true }; break;
+                case "--dry-run": break; // always a dry run: nothing is ever installed
                 default:
                     if (a.StartsWith('-') && a.Length > 1)
                         return Fail($"unknown flag: {a}");
@@ -103,9 +122,9 @@ public static class HelmTemplateCommandLine
         }
 
         if (positional.Count == 0)
-            return new Result(1, string.Empty, "Error: \"helm template\" requires at least 1 argument\n\n" + Usage);
+            return new Invocation(null, options, "Error: \"helm template\" requires at least 1 argument\n\n" + Usage);
         if (positional.Count > 2)
-            return new Result(1, string.Empty, $"Error: \"helm template\" accepts at most 2 arguments, received {positional.Count}\n\n" + Usage);
+            return new Invocation(null, options, $"Error: \"helm template\" accepts at most 2 arguments, received {positional.Count}\n\n" + Usage);
         if (positional.Count == 2)
             options = options with { ReleaseName = positional[0] };
         options = options with
@@ -118,17 +137,10 @@ public static class HelmTemplateCommandLine
             ShowOnly = showOnly.ToImmutable(),
             ApiVersions = apis.ToImmutable(),
         };
-        var chart = Path.GetFullPath(positional[^1], workingDirectory);
-        var render = HelmRenderer.Render(new ChartSource(chart, Relative(repositoryRoot, chart)), options, cancellationToken);
-        var text = HelmTemplateOutput.Format(render);
-        if (!render.Failed)
-            return new Result(0, text, string.Empty);
-
-        // Helm prints what it rendered (with --debug) on stdout and the error on stderr; the golden files hold both.
-        return new Result(1, string.Empty, text);
+        return new Invocation(Path.GetFullPath(positional[^1], workingDirectory), options, null);
     }
 
-    private static Result Fail(string message) => new(1, string.Empty, "Error: " + message + "\n");
+    private static Invocation Fail(string message) => new(null, new RenderOptions(), "Error: " + message + "\n");
 
     private static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
 }

@@ -141,68 +141,19 @@ public sealed class HelmGoldenTests(ITestOutputHelper output)
             if (args.Count < 2 || args[0] != "helm" || args[1] is not ("template" or "install"))
                 return "<not a helm template command>";
             var install = args[1] == "install";
+            var defaults = new RenderOptions { KubeVersion = "v1.20.0" };
             if (!install)
             {
                 // `helm template` runs through the product's Helm-compatible command line, usage errors included.
-                var result = HelmTemplateCommandLine.Run(args[2..], folder, folder, new RenderOptions { KubeVersion = "v1.20.0" });
+                var result = HelmTemplateCommandLine.Run(args[2..], folder, folder, defaults);
                 return result.Output + result.Error;
             }
 
-            var positional = new List<string>();
-            var options = new RenderOptions { KubeVersion = "v1.20.0" };
-            var values = ImmutableArray.CreateBuilder<ValuesFile>();
-            var sets = ImmutableArray.CreateBuilder<string>();
-            var showOnly = ImmutableArray.CreateBuilder<string>();
-            var apis = ImmutableArray.CreateBuilder<string>();
-            for (var i = 2; i < args.Count; i++)
-            {
-                var a = args[i];
-                string? inline = null;
-                var eq = a.IndexOf('=', StringComparison.Ordinal);
-                if (a.StartsWith("--", StringComparison.Ordinal) && eq > 0)
-                {
-                    inline = a[(eq + 1)..];
-                    a = a[..eq];
-                }
-
-                string Next() => inline ?? args[++i];
-                switch (a)
-                {
-                    case "--set": sets.Add(Next()); break;
-                    case "-f":
-                    case "--values":
-                        var v = Next();
-                        values.Add(new ValuesFile(v, File.ReadAllText(Path.Combine(folder, v))));
-                        break;
-                    case "--name-template": options = options with { NameTemplate = Next() }; break;
-                    case "--kube-version": options = options with { KubeVersion = Next() }; break;
-                    case "--api-versions": apis.Add(Next()); break;
-                    case "--include-crds": options = options with { IncludeCrds = true }; break;
-                    case "--show-only":
-                    case "-s":
-                        showOnly.Add(Next());
-                        break;
-                    case "--debug": options = options with { Debug = true }; break;
-                    case "--skip-tests": options = options with { SkipTests = true }; break;
-                    case "--dry-run" when install: break;
-                    case "--hide-secret": options = options with { HideSecret = true }; break;
-                    default:
-                        if (a.StartsWith('-'))
-                            return "<unsupported flag " + a + ">";
-                        positional.Add(a);
-                        break;
-                }
-            }
-
-            if (positional.Count == 0)
-                return "<no chart argument>";
-            if (positional.Count == 2)
-                options = options with { ReleaseName = positional[0] };
-            options = options with { ValuesFiles = values.ToImmutable(), SetValues = sets.ToImmutable(), ShowOnly = showOnly.ToImmutable(), ApiVersions = apis.ToImmutable() };
-            var chart = positional[^1];
-            var render = HelmRenderer.Render(new ChartSource(Path.Combine(folder, chart), chart), options);
-            if (!install)
-                return HelmTemplateOutput.Format(render);
+            var invocation = HelmTemplateCommandLine.Parse(args[2..], folder, folder, defaults);
+            if (invocation.Error is { } error)
+                return error;
+            var options = invocation.Options;
+            var render = HelmRenderer.Render(new ChartSource(invocation.ChartPath!, Path.GetRelativePath(folder, invocation.ChartPath!)), options);
 
             // helm install --dry-run wraps the release manifest in its status printer; Helm's test clock is fixed.
             if (render.Failed)

@@ -477,7 +477,12 @@ internal sealed class Lexer
         return r is Eof or '.' or ',' or '|' or ':' or ')' or '(' or '}';
     }
 
-    private State? LexChar()
+    private State? LexQuote() => LexEscaped('"', TokenKind.String, "unterminated quoted string");
+
+    private State? LexChar() => LexEscaped('\'', TokenKind.CharConstant, "unterminated character constant");
+
+    /// <summary>A quoted string or a character constant: up to the closing quote, with backslash escapes, on one line.</summary>
+    private State? LexEscaped(char quote, TokenKind kind, string unterminated)
     {
         while (true)
         {
@@ -487,16 +492,16 @@ internal sealed class Lexer
                 var n = Next();
                 if (n != Eof && n != '\n')
                     continue;
-                return Errorf("unterminated character constant");
+                return Errorf(unterminated);
             }
 
             if (r is Eof or '\n')
-                return Errorf("unterminated character constant");
-            if (r == '\'')
+                return Errorf(unterminated);
+            if (r == quote)
                 break;
         }
 
-        Emit(TokenKind.CharConstant);
+        Emit(kind);
         return LexInsideAction;
     }
 
@@ -554,29 +559,6 @@ internal sealed class Lexer
         }
 
         return true;
-    }
-
-    private State? LexQuote()
-    {
-        while (true)
-        {
-            var r = Next();
-            if (r == '\\')
-            {
-                var n = Next();
-                if (n != Eof && n != '\n')
-                    continue;
-                return Errorf("unterminated quoted string");
-            }
-
-            if (r is Eof or '\n')
-                return Errorf("unterminated quoted string");
-            if (r == '"')
-                break;
-        }
-
-        Emit(TokenKind.String);
-        return LexInsideAction;
     }
 
     private State? LexRawQuote()

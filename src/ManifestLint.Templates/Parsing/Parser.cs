@@ -1,5 +1,6 @@
 using ManifestLint.Templates.Ast;
 using ManifestLint.Templates.Lexing;
+using ManifestLint.Templates.Values;
 
 namespace ManifestLint.Templates.Parsing;
 
@@ -619,7 +620,7 @@ internal sealed class Parser
         if (token.Kind == TokenKind.Complex)
         {
             var split = text.LastIndexOfAny(['+', '-']);
-            if (split <= 0 || !GoLiterals.TryParseFloat(text[..split], out var re) || !GoLiterals.TryParseFloat(text[split..^1], out var im))
+            if (split <= 0 || !GoStrconv.TryParseFloat(text[..split], out var re) || !GoStrconv.TryParseFloat(text[split..^1], out var im))
                 Errorf("expected integer");
             else
                 n.Complex = new System.Numerics.Complex(re, im);
@@ -627,20 +628,20 @@ internal sealed class Parser
             return n;
         }
 
-        if (text.Length > 0 && text[^1] == 'i' && GoLiterals.TryParseFloat(text[..^1], out var imag))
+        if (text.Length > 0 && text[^1] == 'i' && GoStrconv.TryParseFloat(text[..^1], out var imag))
         {
             n.IsComplex = true;
             n.Complex = new System.Numerics.Complex(0, imag);
             return n;
         }
 
-        if (GoLiterals.TryParseUint(text, out var u))
+        if (GoStrconv.TryParseUint(text, 0, out var u) == GoStrconv.ParseStatus.Ok)
         {
             n.IsUint = true;
             n.Uint64 = u;
         }
 
-        if (GoLiterals.TryParseInt(text, out var i))
+        if (GoStrconv.TryParseInt(text, 0, out var i) == GoStrconv.ParseStatus.Ok)
         {
             n.IsInt = true;
             n.Int64 = i;
@@ -661,7 +662,7 @@ internal sealed class Parser
             n.IsFloat = true;
             n.Float64 = n.Uint64;
         }
-        else if (GoLiterals.TryParseFloat(text, out var f))
+        else if (GoStrconv.TryParseFloat(text, out var f))
         {
             if (text.IndexOfAny(['.', 'e', 'E', 'p', 'P']) < 0)
                 Errorf("integer overflow: " + Values.GoFormat.Quote(text));

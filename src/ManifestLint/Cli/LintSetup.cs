@@ -34,20 +34,22 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             .Where(r => r.Severity is not null)
             .ToImmutableDictionary(r => r.Id, r => r.Severity!.Value, StringComparer.Ordinal);
 
+        var @namespace = invocation.Namespace ?? config.Namespace ?? DefaultNamespace;
+        var helm = HelmOptions(invocation, environment, repositoryRoot);
         var request = new LintRequest(
             Paths: paths,
             RepositoryRoot: repositoryRoot,
             Include: [.. invocation.Include, .. Rebase(config.Include, config.Directory, repositoryRoot)],
             Exclude: [.. invocation.Exclude, .. Rebase(config.Exclude, config.Directory, repositoryRoot)],
-            Namespace: invocation.Namespace ?? config.Namespace ?? DefaultNamespace,
+            Namespace: @namespace,
             Rules: rules,
             SeverityOverrides: severities,
             Complete: invocation.Complete || config.Complete == true)
         {
             ReportOnly = [.. invocation.ReportOnly.Select(p => Path.GetRelativePath(repositoryRoot, environment.FullPath(p)).Replace('\\', '/'))],
             PodSecurityLevel = invocation.PodSecurityLevel,
-            Helm = HelmOptions(invocation, environment, repositoryRoot),
-            ChartOverrides = ChartOverrides(config, HelmOptions(invocation, environment, repositoryRoot), invocation.Namespace ?? config.Namespace ?? DefaultNamespace, repositoryRoot),
+            Helm = helm,
+            ChartOverrides = ChartOverrides(config, helm, @namespace, repositoryRoot),
             ChartValuesScenarios = invocation.ChartValuesScenarios,
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
@@ -63,7 +65,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
         foreach (var chart in config.Charts)
         {
             var files = chart.ValuesFiles
-                .Select(f => new Helm.ValuesFile(Path.GetRelativePath(repositoryRoot, f).Replace('\\', '/'), File.ReadAllText(f)))
+                .Select(f => Helm.ValuesFile.Read(f, repositoryRoot))
                 .Concat(global.ValuesFiles);
             var options = global with
             {
@@ -89,7 +91,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             var full = environment.FullPath(f);
             if (!File.Exists(full))
                 throw new UsageException($"values file not found: {f}");
-            files.Add(new Helm.ValuesFile(Path.GetRelativePath(repositoryRoot, full).Replace('\\', '/'), File.ReadAllText(full)));
+            files.Add(Helm.ValuesFile.Read(full, repositoryRoot));
         }
 
         var options = new Helm.RenderOptions

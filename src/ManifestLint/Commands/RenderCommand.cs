@@ -71,7 +71,7 @@ internal static class RenderCommand
             var full = environment.FullPath(f);
             if (!File.Exists(full))
                 throw new UsageException($"values file not found: {f}");
-            files.Add(new ValuesFile(Path.GetRelativePath(repositoryRoot, full).Replace('\\', '/'), File.ReadAllText(full)));
+            files.Add(ValuesFile.Read(full, repositoryRoot));
         }
 
         var options = new RenderOptions

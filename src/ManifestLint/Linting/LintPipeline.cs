@@ -46,7 +46,6 @@ public static class LintPipeline
         if (!request.ReportOnly.IsDefaultOrEmpty)
             findings = [.. findings.Where(ReportOnlyFilter(request.ReportOnly, discovery.Charts))];
 
-        findings = RuleRunner.Sort(findings);
         var sources = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
         foreach (var p in parsed)
         {
@@ -54,22 +53,7 @@ public static class LintPipeline
                 sources[p.Source.Path] = p.Source;
         }
 
-        // Findings in charts point at templates and values files; load those texts for code frames.
-        foreach (var path in findings.Select(f => f.Span.Path).Concat(findings.SelectMany(f => f.Related.Select(r => r.Span.Path))).Distinct(StringComparer.Ordinal))
-        {
-            if (sources.ContainsKey(path))
-                continue;
-            var full = Path.Combine(request.RepositoryRoot, path);
-            try
-            {
-                if (File.Exists(full) && new FileInfo(full).Length <= MaxFileBytes)
-                    sources[path] = new SourceFile(path, File.ReadAllText(full));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A missing code frame is not worth failing the run for.
-            }
-        }
+        LoadReferencedSources(findings, request.RepositoryRoot, sources);
 
         var rules = request.Rules.Select(r => r.Rule.Info).Concat(Cli.RuleCatalog.BuiltIn.Reserved)
             .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
@@ -84,6 +68,27 @@ public static class LintPipeline
         {
             SeverityOverrides = request.SeverityOverrides,
         };
+    }
+
+    /// <summary>Findings in charts point at templates and values files, which were not read as manifests; load them for code frames.</summary>
+    private static void LoadReferencedSources(ImmutableArray<Finding> findings, string repositoryRoot, Dictionary<string, SourceFile> sources)
+    {
+        var paths = findings.Select(f => f.Span.Path).Concat(findings.SelectMany(f => f.Related.Select(r => r.Span.Path)));
+        foreach (var path in paths.Distinct(StringComparer.Ordinal))
+        {
+            if (sources.ContainsKey(path))
+                continue;
+            var full = Path.Combine(repositoryRoot, path);
+            try
+            {
+                if (File.Exists(full) && new FileInfo(full).Length <= MaxFileBytes)
+                    sources[path] = new SourceFile(path, File.ReadAllText(full));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A missing code frame is not worth failing the run for.
+            }
+        }
     }
 
     /// <summary>

@@ -21,9 +21,9 @@ internal static class SprigCoreConversions
 
     // strconv.Atoi with the error dropped: syntax errors give 0, out-of-range values are clamped.
     private static long Atoi(string s) =>
-        SprigCoreCast.TryParseInt(s, 10, out var v) == SprigCoreCast.ParseStatus.Syntax ? 0 : v;
+        GoStrconv.TryParseInt(s, 10, out var v) == GoStrconv.ParseStatus.Syntax ? 0 : v;
 
     // strconv.ParseInt(fmt.Sprint(v), 8, 64), 0 on any error.
     private static long ToDecimal(object? value) =>
-        SprigCoreCast.TryParseInt(GoFormat.FormatValue(value), 8, out var v) == SprigCoreCast.ParseStatus.Ok ? v : 0;
+        GoStrconv.TryParseInt(GoFormat.FormatValue(value), 8, out var v) == GoStrconv.ParseStatus.Ok ? v : 0;
 }

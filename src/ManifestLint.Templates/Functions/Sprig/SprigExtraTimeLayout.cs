@@ -483,48 +483,22 @@ internal static class SprigExtraTimeLayout
                     }
 
                     break;
-                case Std.PM:
+                case Std.PM or Std.Pm:
                     if (value.Length < 2)
                     {
                         ok = false;
                         break;
                     }
 
-                    switch (value[..2])
-                    {
-                        case "PM":
-                            pmSet = true;
-                            break;
-                        case "AM":
-                            amSet = true;
-                            break;
-                        default:
-                            ok = false;
-                            break;
-                    }
-
-                    value = value[2..];
-                    break;
-                case Std.Pm:
-                    if (value.Length < 2)
-                    {
+                    // "PM" layouts read PM/AM, "pm" layouts pm/am, exactly; the case must match.
+                    var (pmText, amText) = chunk.Std == Std.PM ? ("PM", "AM") : ("pm", "am");
+                    var marker = value[..2];
+                    if (marker == pmText)
+                        pmSet = true;
+                    else if (marker == amText)
+                        amSet = true;
+                    else
                         ok = false;
-                        break;
-                    }
-
-                    switch (value[..2])
-                    {
-                        case "pm":
-                            pmSet = true;
-                            break;
-                        case "am":
-                            amSet = true;
-                            break;
-                        default:
-                            ok = false;
-                            break;
-                    }
-
                     value = value[2..];
                     break;
                 case Std.ISO8601TZ or Std.ISO8601ColonTZ or Std.ISO8601SecondsTZ or Std.ISO8601ShortTZ
