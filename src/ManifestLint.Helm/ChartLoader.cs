@@ -183,10 +183,10 @@ public static class ChartLoader
         {
             Name = Str(meta, "name"),
             Home = Str(meta, "home"),
-            Sources = Strings(meta, "sources"),
+            Sources = OptionalStrings(meta, "sources"),
             Version = Str(meta, "version"),
             Description = Str(meta, "description"),
-            Keywords = Strings(meta, "keywords"),
+            Keywords = OptionalStrings(meta, "keywords"),
             Icon = Str(meta, "icon"),
             ApiVersion = apiVersion,
             Condition = Str(meta, "condition"),
@@ -269,6 +269,10 @@ public static class ChartLoader
         _ => string.Empty,
     }
     : string.Empty;
+
+    // Helm's Metadata keeps a missing list as a nil slice (toYaml writes null); ChartMetadata reads default as nil.
+    private static ImmutableArray<string> OptionalStrings(GoMap map, string key) =>
+        map.TryGetValue(key, out var v) && v is GoList list ? [.. list.Select(x => x as string ?? string.Empty)] : default;
 
     private static ImmutableArray<string> Strings(GoMap map, string key) =>
         map.TryGetValue(key, out var v) && v is GoList list ? [.. list.Select(x => x as string ?? string.Empty)] : [];

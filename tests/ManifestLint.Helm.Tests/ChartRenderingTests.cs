@@ -15,6 +15,31 @@ public sealed class ChartRenderingTests
         File.ReadAllText(Path.Combine(RepositoryPaths.Root, "testdata", "charts", chart, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     [Fact]
+    public void Keywords_and_sources_missing_from_chart_yaml_are_nil_lists_as_in_helm()
+    {
+        var dir = Directory.CreateTempSubdirectory("nil-keywords-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "templates"));
+            File.WriteAllText(Path.Combine(dir.FullName, "Chart.yaml"), "apiVersion: v2\nname: kw\nversion: 0.1.0\n");
+            File.WriteAllText(
+                Path.Combine(dir.FullName, "templates", "cm.yaml"),
+                "kind: ConfigMap\ndata:\n  json: {{ toJson (dict \"k\" .Chart.Keywords \"s\" .Chart.Sources) | quote }}\n  len: {{ len .Chart.Keywords | quote }}\n");
+
+            var render = HelmRenderer.Render(new ChartSource(dir.FullName, "kw"), Demo);
+
+            Assert.Empty(render.Problems);
+            var manifest = Assert.Single(render.Manifests);
+            Assert.Contains("json: \"{\\\"k\\\":null,\\\"s\\\":null}\"", manifest.Content, StringComparison.Ordinal);
+            Assert.Contains("len: \"0\"", manifest.Content, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Library_dependency_files_tpl_and_lookup_render_as_helm_does()
     {
         var render = Render("library-user", Demo);

@@ -18,7 +18,7 @@ public static class GoJson
     /// <exception cref="GoJsonException">Go's encoder refuses the value (NaN, complex numbers, cycles).</exception>
     public static string Marshal(object? value, bool escapeHtml = true, string? indent = null)
     {
-        var tree = JsonTree.FromValue(value);
+        var tree = JsonTree.FromValue(value, keepInvalidUtf8: true);
         var sb = new StringBuilder();
         Write(sb, tree, escapeHtml, indent, 0);
         return sb.ToString();
@@ -92,12 +92,32 @@ public static class GoJson
             sb.Append(indent);
     }
 
-    /// <summary>Go 1.19's string encoding: <c>\n \r \t</c> short, other control characters as <c>\u00XX</c>.</summary>
+    /// <summary>
+    /// Go 1.19's string encoding: <c>\n \r \t</c> short, other control characters as <c>\u00XX</c>, and each byte
+    /// that is not valid UTF-8 (a lone surrogate U+DC80..U+DCFF here) as <c>\ufffd</c>; a real U+FFFD stays as it is.
+    /// </summary>
     private static void WriteString(StringBuilder sb, string s, bool escapeHtml)
     {
         sb.Append('"');
-        foreach (var c in s)
+        for (var i = 0; i < s.Length; i++)
         {
+            var c = s[i];
+            if (char.IsSurrogate(c))
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                {
+                    sb.Append(c).Append(s[++i]);
+                    continue;
+                }
+
+                // An invalid byte is written as the escape; any other lone surrogate stands for U+FFFD text.
+                if (c is >= '\uDC80' and <= '\uDCFF')
+                    sb.Append("\\ufffd");
+                else
+                    sb.Append('\uFFFD');
+                continue;
+            }
+
             switch (c)
             {
                 case '"':

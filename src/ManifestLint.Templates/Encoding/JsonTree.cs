@@ -32,9 +32,15 @@ internal static class JsonTree
 {
     private const int MaxDepth = 1000;
 
-    public static JsonNode FromValue(object? value) => Build(value, 0);
+    /// <summary>
+    /// The tree <c>json.Marshal</c> walks. Text that is not valid UTF-8 (bytes carried as lone surrogates, see
+    /// <c>SprigExtraGoBytes</c>) becomes U+FFFD, as Go's encoder and a YAML round trip of its output leave it, unless
+    /// <paramref name="keepInvalidUtf8"/> keeps it for a writer that must tell invalid bytes from a real U+FFFD
+    /// (<see cref="GoJson"/> writes the former as the escape <c>\ufffd</c>).
+    /// </summary>
+    public static JsonNode FromValue(object? value, bool keepInvalidUtf8 = false) => Build(value, 0, keepInvalidUtf8);
 
-    private static JsonNode Build(object? value, int depth)
+    private static JsonNode Build(object? value, int depth, bool keep)
     {
         if (depth > MaxDepth)
             throw new GoJsonException("json: unsupported value: encountered a cycle via " + GoFormat.TypeName(value));
@@ -43,9 +49,9 @@ internal static class JsonTree
             case null:
                 return JsonNull.Instance;
             case string s:
-                return new JsonString(ValidText(s));
+                return new JsonString(keep ? s : ValidText(s));
             case TrackedString ts:
-                return new JsonString(ValidText(ts.Text));
+                return new JsonString(keep ? ts.Text : ValidText(ts.Text));
             case bool b:
                 return new JsonBool(b);
             case long l:
@@ -64,11 +70,13 @@ internal static class JsonTree
                 return new JsonString(Convert.ToBase64String(bytes));
             case Complex:
                 throw new GoJsonException("json: unsupported type: complex128");
+            case GoList { IsNil: true }:
+                return JsonNull.Instance;
             case GoList list:
                 {
                     var items = new List<(JsonNode, ValueOrigin?)>(list.Count);
                     for (var k = 0; k < list.Count; k++)
-                        items.Add((Build(list[k], depth + 1), list.OriginOf(k)));
+                        items.Add((Build(list[k], depth + 1, keep), list.OriginOf(k)));
                     return new JsonArray(items);
                 }
 
@@ -78,7 +86,7 @@ internal static class JsonTree
                     Array.Sort(keys, Utf8Order.Instance);
                     var members = new List<(string, JsonNode, ValueOrigin?)>(keys.Length);
                     foreach (var key in keys)
-                        members.Add((ValidText(key), Build(map[key], depth + 1), map.OriginOf(key)));
+                        members.Add((keep ? key : ValidText(key), Build(map[key], depth + 1, keep), map.OriginOf(key)));
                     return new JsonObject(members);
                 }
 
@@ -87,7 +95,7 @@ internal static class JsonTree
                     // Struct fields keep their declaration order in Go's JSON.
                     var members = new List<(string, JsonNode, ValueOrigin?)>();
                     foreach (var (key, v) in chart.ToJsonFields())
-                        members.Add((key, Build(v, depth + 1), null));
+                        members.Add((key, Build(v, depth + 1, keep), null));
                     return new JsonObject(members);
                 }
 
@@ -103,11 +111,11 @@ internal static class JsonTree
                     {
                         var members = new List<(string, JsonNode, ValueOrigin?)>(fields.Count);
                         foreach (var (key, v) in fields)
-                            members.Add((key, Build(v, depth + 1), fields.OriginOf(key)));
+                            members.Add((key, Build(v, depth + 1, keep), fields.OriginOf(key)));
                         return new JsonObject(members);
                     }
 
-                    return Build(replacement, depth + 1);
+                    return Build(replacement, depth + 1, keep);
                 }
 
             default:

@@ -198,6 +198,7 @@ internal sealed partial class Executor
             long or GoInt64 or int or short or sbyte => BasicKind.Int,
             byte or ushort or uint or ulong => BasicKind.Uint,
             double or float => BasicKind.Float,
+            System.Numerics.Complex => BasicKind.Complex,
             string or TrackedString => BasicKind.String,
             _ => BasicKind.Invalid,
         };
@@ -264,6 +265,9 @@ internal sealed partial class Executor
                 {
                     case BasicKind.Bool:
                         truth = (bool)arg1.Obj! == (bool)arg.Obj!;
+                        break;
+                    case BasicKind.Complex:
+                        truth = (System.Numerics.Complex)arg1.Obj! == (System.Numerics.Complex)arg.Obj!;
                         break;
                     case BasicKind.Float:
                         truth = FloatOf(arg1.Obj) == FloatOf(arg.Obj);

@@ -1,8 +1,14 @@
+using System.Globalization;
+using System.Numerics;
 using System.Text;
+using ManifestLint.Templates.Values;
 
 namespace ManifestLint.Templates.Parsing;
 
-/// <summary>Go's strconv rules for quoted literals in templates: Unquote, UnquoteChar and character constants (numbers: <see cref="Values.GoStrconv"/>).</summary>
+/// <summary>
+/// Go's strconv rules for quoted literals in templates: Unquote, UnquoteChar and character constants (numbers: <see cref="Values.GoStrconv"/>),
+/// plus the <c>fmt.Sscan</c> reading of complex constants such as <c>1+2i</c>.
+/// </summary>
 internal static class GoLiterals
 {
     /// <summary>strconv.Unquote for "..." and `...` literals; null on a syntax error.</summary>
@@ -206,5 +212,120 @@ internal static class GoLiterals
         var str = System.Text.Encoding.UTF8.GetString([.. bytes]);
         rune = bytes.Count == 1 ? bytes[0] : char.ConvertToUtf32(str, 0);
         return true;
+    }
+
+    /// <summary>
+    /// Reads a complex constant token (<c>1+2i</c>, <c>-1.5e3-0x1p-2i</c>) the way <c>fmt.Sscan</c> reads a complex128:
+    /// a float token, a mandatory sign, a float token and a final <c>i</c>; each float goes through <c>strconv.ParseFloat</c>.
+    /// On failure <paramref name="error"/> holds the text Go's scanner reports.
+    /// </summary>
+    public static bool TryParseComplex(string text, out Complex value, out string? error)
+    {
+        value = Complex.Zero;
+        error = null;
+        var i = 0;
+        var realText = FloatToken(text, ref i);
+        if (i >= text.Length || text[i] is not ('+' or '-'))
+        {
+            error = ComplexSyntax;
+            return false;
+        }
+
+        var sign = text[i++];
+        var imagText = sign + FloatToken(text, ref i);
+        if (i >= text.Length || text[i] != 'i')
+        {
+            error = ComplexSyntax;
+            return false;
+        }
+
+        if (!TryParseFloat(realText, out var re, out error) || !TryParseFloat(imagText, out var im, out error))
+            return false;
+        value = new Complex(re, im);
+        return true;
+    }
+
+    private const string ComplexSyntax = "syntax error scanning complex number";
+
+    /// <summary>fmt's floatToken: the text at <paramref name="i"/> that looks like a float (sign, digits, point, exponent); moves past it.</summary>
+    private static string FloatToken(string s, ref int i)
+    {
+        var start = i;
+        var end = FloatTokenEnd(s, i);
+        i = end;
+        return s[start..end];
+    }
+
+    private static int FloatTokenEnd(string s, int pos)
+    {
+        bool Accept(string set)
+        {
+            if (pos < s.Length && set.Contains(s[pos], StringComparison.Ordinal))
+            {
+                pos++;
+                return true;
+            }
+
+            return false;
+        }
+
+        // NaN and Inf cannot start a number token of the lexer, but "i" can follow a sign ("1+i"); fmt consumes it here.
+        if (Accept("nN") && Accept("aA") && Accept("nN"))
+            return pos;
+        Accept("+-");
+        if (Accept("iI") && Accept("nN") && Accept("fF"))
+            return pos;
+        var digits = "0123456789_";
+        var exponent = "eEpP";
+        if (Accept("0") && Accept("xX"))
+        {
+            digits = "0123456789aAbBcCdDeEfF_";
+            exponent = "pP";
+        }
+
+        while (Accept(digits))
+        {
+        }
+
+        if (Accept("."))
+        {
+            while (Accept(digits))
+            {
+            }
+        }
+
+        if (Accept(exponent))
+        {
+            Accept("+-");
+            while (Accept("0123456789_"))
+            {
+            }
+        }
+
+        return pos;
+    }
+
+    /// <summary><c>strconv.ParseFloat(s, 64)</c> with its error text (a decimal <c>p</c> exponent never reaches here: the lexer rejects it).</summary>
+    private static bool TryParseFloat(string s, out double value, out string? error)
+    {
+        error = null;
+        if (GoStrconv.TryParseFloat(s, out value))
+            return true;
+        error = "strconv.ParseFloat: parsing " + GoFormat.Quote(s) + ": " + (IsOutOfRange(s) ? "value out of range" : "invalid syntax");
+        return false;
+    }
+
+    /// <summary>True when <paramref name="s"/> is well-formed but its magnitude overflows a float64.</summary>
+    private static bool IsOutOfRange(string s)
+    {
+        var p = s.IndexOfAny(['p', 'P']);
+        if (s.Contains('x', StringComparison.OrdinalIgnoreCase))
+            return p > 0 && GoStrconv.TryParseFloat(s[..p] + "p0", out _);
+        if (s.Contains('_', StringComparison.Ordinal) && !GoStrconv.UnderscoreOk(s))
+            return false;
+        var plain = s.Replace("_", string.Empty, StringComparison.Ordinal);
+        return plain.Length > 0 && char.IsAsciiDigit(plain[^1])
+            && double.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d)
+            && double.IsInfinity(d);
     }
 }

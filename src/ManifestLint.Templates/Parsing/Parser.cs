@@ -619,19 +619,20 @@ internal sealed class Parser
 
         if (token.Kind == TokenKind.Complex)
         {
-            var split = text.LastIndexOfAny(['+', '-']);
-            if (split <= 0 || !GoStrconv.TryParseFloat(text[..split], out var re) || !GoStrconv.TryParseFloat(text[split..^1], out var im))
-                Errorf("expected integer");
-            else
-                n.Complex = new System.Numerics.Complex(re, im);
+            if (!GoLiterals.TryParseComplex(text, out var complex, out var error))
+                Errorf(error!);
             n.IsComplex = true;
+            n.Complex = complex;
+            SimplifyComplex(n);
             return n;
         }
 
+        // An imaginary constant (1i, 0x1p-2i) is complex; when it is zero it also serves as a float, int and uint.
         if (text.Length > 0 && text[^1] == 'i' && GoStrconv.TryParseFloat(text[..^1], out var imag))
         {
             n.IsComplex = true;
             n.Complex = new System.Numerics.Complex(0, imag);
+            SimplifyComplex(n);
             return n;
         }
 
@@ -684,5 +685,25 @@ internal sealed class Parser
         if (!n.IsInt && !n.IsUint && !n.IsFloat)
             Errorf("illegal number syntax: " + Values.GoFormat.Quote(text));
         return n;
+    }
+
+    /// <summary>
+    /// Go's NumberNode.simplifyComplex: a complex constant with a zero imaginary part is also a float, and an int or uint
+    /// when its real part converts to one exactly (so <c>0i</c> can fill an <c>int</c> parameter).
+    /// </summary>
+    private static void SimplifyComplex(NumberNode n)
+    {
+        n.IsFloat = n.Complex.Imaginary == 0;
+        if (!n.IsFloat)
+            return;
+        var f = n.Complex.Real;
+        n.Float64 = f;
+        var integral = !double.IsInfinity(f) && !double.IsNaN(f) && Math.Floor(f) == f;
+        n.IsInt = integral && f >= long.MinValue && f < 9.2233720368547758E18;
+        if (n.IsInt)
+            n.Int64 = (long)f;
+        n.IsUint = integral && f >= 0 && f < 1.8446744073709552E19;
+        if (n.IsUint)
+            n.Uint64 = (ulong)f;
     }
 }

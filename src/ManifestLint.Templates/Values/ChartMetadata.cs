@@ -7,6 +7,9 @@ namespace ManifestLint.Templates.Values;
 /// <summary>
 /// Helm's <c>*chart.Metadata</c> (the <c>.Chart</c> object): fields by their Go names, printed as Go prints the
 /// struct, with <see cref="ToJsonMap"/> giving the JSON form <c>toYaml</c>/<c>toJson</c> use (empty fields omitted).
+/// The slice fields <see cref="Sources"/> and <see cref="Keywords"/> keep Go's difference between a nil slice (the
+/// field was not given: a default <see cref="ImmutableArray{T}"/>, the initial value) and an empty one (given as
+/// <c>[]</c>); <c>Maintainers</c> and <c>Dependencies</c> are not modelled and always read as nil slices.
 /// </summary>
 public sealed class ChartMetadata : IGoObject
 {
@@ -14,13 +17,15 @@ public sealed class ChartMetadata : IGoObject
 
     public string Home { get; init; } = string.Empty;
 
-    public ImmutableArray<string> Sources { get; init; } = [];
+    /// <summary>Chart.yaml's <c>sources</c>; default (not <c>[]</c>) when absent, which reads as a nil <c>[]string</c>.</summary>
+    public ImmutableArray<string> Sources { get; init; }
 
     public string Version { get; init; } = string.Empty;
 
     public string Description { get; init; } = string.Empty;
 
-    public ImmutableArray<string> Keywords { get; init; } = [];
+    /// <summary>Chart.yaml's <c>keywords</c>; default (not <c>[]</c>) when absent, which reads as a nil <c>[]string</c>.</summary>
+    public ImmutableArray<string> Keywords { get; init; }
 
     public string Icon { get; init; } = string.Empty;
 
@@ -48,11 +53,11 @@ public sealed class ChartMetadata : IGoObject
         {
             "Name" => Name,
             "Home" => Home,
-            "Sources" => new GoList(Sources.Cast<object?>(), GoList.StringSliceType),
+            "Sources" => StringSlice(Sources),
             "Version" => Version,
             "Description" => Description,
-            "Keywords" => new GoList(Keywords.Cast<object?>(), GoList.StringSliceType),
-            "Maintainers" => new GoList("[]*chart.Maintainer"),
+            "Keywords" => StringSlice(Keywords),
+            "Maintainers" => GoList.Nil("[]*chart.Maintainer"),
             "Icon" => Icon,
             "APIVersion" => ApiVersion,
             "Condition" => Condition,
@@ -61,7 +66,7 @@ public sealed class ChartMetadata : IGoObject
             "Deprecated" => Deprecated,
             "Annotations" => AnnotationsMap(),
             "KubeVersion" => KubeVersion,
-            "Dependencies" => new GoList("[]*chart.Dependency"),
+            "Dependencies" => GoList.Nil("[]*chart.Dependency"),
             "Type" => Type,
             _ => null,
         };
@@ -78,9 +83,9 @@ public sealed class ChartMetadata : IGoObject
     {
         var sb = new StringBuilder("&{");
         sb.Append(Name).Append(' ').Append(Home).Append(' ');
-        sb.Append(GoFormat.FormatValue(new GoList(Sources.Cast<object?>(), GoList.StringSliceType))).Append(' ');
+        sb.Append(GoFormat.FormatValue(StringSlice(Sources))).Append(' ');
         sb.Append(Version).Append(' ').Append(Description).Append(' ');
-        sb.Append(GoFormat.FormatValue(new GoList(Keywords.Cast<object?>(), GoList.StringSliceType))).Append(' ');
+        sb.Append(GoFormat.FormatValue(StringSlice(Keywords))).Append(' ');
         sb.Append("[] ");
         sb.Append(Icon).Append(' ').Append(ApiVersion).Append(' ').Append(Condition).Append(' ').Append(Tags).Append(' ');
         sb.Append(AppVersion).Append(' ').Append(Deprecated ? "true" : "false").Append(' ');
@@ -102,11 +107,11 @@ public sealed class ChartMetadata : IGoObject
         Add("name", Name);
         Add("home", Home);
         if (!Sources.IsDefaultOrEmpty)
-            list.Add(new("sources", new GoList(Sources.Cast<object?>(), GoList.StringSliceType)));
+            list.Add(new("sources", StringSlice(Sources)));
         Add("version", Version);
         Add("description", Description);
         if (!Keywords.IsDefaultOrEmpty)
-            list.Add(new("keywords", new GoList(Keywords.Cast<object?>(), GoList.StringSliceType)));
+            list.Add(new("keywords", StringSlice(Keywords)));
         Add("icon", Icon);
         Add("apiVersion", ApiVersion);
         Add("condition", Condition);
@@ -123,6 +128,10 @@ public sealed class ChartMetadata : IGoObject
 
     /// <summary>The JSON form as a map (what <c>toYaml</c> sorts and writes).</summary>
     public GoMap ToJsonMap() => new(ToJsonFields(), GoMap.InterfaceMapType);
+
+    /// <summary>The field as Go's <c>[]string</c>: nil when it was never given.</summary>
+    private static GoList StringSlice(ImmutableArray<string> items) =>
+        items.IsDefault ? GoList.Nil(GoList.StringSliceType) : new GoList(items.Cast<object?>(), GoList.StringSliceType);
 
     private GoMap AnnotationsMap()
     {

@@ -447,7 +447,14 @@ public static class GoFormat
             case GoList list:
                 if (f.SharpV)
                 {
-                    sb.Append(list.GoTypeName).Append('{');
+                    sb.Append(list.GoTypeName);
+                    if (list.IsNil)
+                    {
+                        sb.Append("(nil)");
+                        return;
+                    }
+
+                    sb.Append('{');
                     for (var i = 0; i < list.Count; i++)
                     {
                         if (i > 0)

@@ -5,6 +5,7 @@ namespace ManifestLint.Templates.Values;
 /// <summary>
 /// A Go slice (<c>[]interface {}</c> unless <see cref="GoTypeName"/> says otherwise, e.g. <c>[]string</c>
 /// from <c>splitList</c>, <c>[]int</c> from <c>until</c>). Items may carry origins like <see cref="GoMap"/> entries.
+/// A list made by <see cref="Nil"/> is a typed nil slice (see <see cref="IsNil"/>).
 /// </summary>
 public sealed class GoList : IList<object?>, IReadOnlyList<object?>
 {
@@ -27,7 +28,20 @@ public sealed class GoList : IList<object?>, IReadOnlyList<object?>
         _items = [.. items];
     }
 
+    /// <summary>
+    /// A nil slice of <paramref name="goTypeName"/> (such as Helm's <c>.Chart.Keywords</c> when Chart.yaml has none):
+    /// empty everywhere, but <c>encoding/json</c> (and so <c>toJson</c>/<c>toYaml</c>) writes it as <c>null</c>,
+    /// <c>%#v</c> prints <c>[]string(nil)</c> and <c>reflect.DeepEqual</c> tells it from an empty slice.
+    /// </summary>
+    public static GoList Nil(string goTypeName = InterfaceSliceType) => new(goTypeName) { IsNil = true };
+
     public string GoTypeName { get; set; }
+
+    /// <summary>
+    /// True for a Go nil slice (made by <see cref="Nil"/>). Adding an item clears it, like Go's <c>append</c>, which
+    /// gives a non-nil slice; copies keep it only where Go's copy would (<c>deepCopy</c>).
+    /// </summary>
+    public bool IsNil { get; private set; }
 
     /// <summary>The origin of the list itself (its sequence node), when known.</summary>
     public ValueOrigin? Origin { get; set; }
@@ -42,10 +56,15 @@ public sealed class GoList : IList<object?>, IReadOnlyList<object?>
         set => _items[index] = value;
     }
 
-    public void Add(object? item) => _items.Add(item);
+    public void Add(object? item)
+    {
+        IsNil = false;
+        _items.Add(item);
+    }
 
     public void Add(object? item, ValueOrigin? origin)
     {
+        IsNil = false;
         _items.Add(item);
         if (origin is not null)
             (_origins ??= [])[_items.Count - 1] = origin;
@@ -70,6 +89,7 @@ public sealed class GoList : IList<object?>, IReadOnlyList<object?>
 
     public void Insert(int index, object? item)
     {
+        IsNil = false;
         _items.Insert(index, item);
         _origins = null;
     }

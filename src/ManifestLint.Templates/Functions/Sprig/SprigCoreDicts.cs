@@ -179,6 +179,9 @@ internal static class SprigCoreDicts
                     return copy;
                 }
 
+            case GoList { IsNil: true } nil:
+                // copystructure keeps a nil slice nil.
+                return GoList.Nil(nil.GoTypeName);
             case GoList l:
                 {
                     var copy = new GoList(l.GoTypeName) { Origin = l.Origin };

@@ -70,6 +70,7 @@ internal static class SprigCoreValues
         int => "int32",
         double => "float64",
         float => "float32",
+        System.Numerics.Complex => "complex128",
         byte => "uint8",
         byte[] or GoList => "slice",
         GoMap => "map",
@@ -106,6 +107,7 @@ internal static class SprigCoreValues
         int i => i == 0,
         double d => d == 0,
         float f => f == 0,
+        System.Numerics.Complex c => c == System.Numerics.Complex.Zero,
         byte x => x == 0,
         byte[] b => b.Length == 0,
         GoList l => l.Count == 0,
@@ -129,7 +131,8 @@ internal static class SprigCoreValues
             case GoList la:
                 {
                     var lb = (GoList)b;
-                    if (la.Count != lb.Count)
+                    // A nil slice is not deeply equal to an empty one.
+                    if (la.IsNil != lb.IsNil || la.Count != lb.Count)
                         return false;
                     for (var i = 0; i < la.Count; i++)
                     {
