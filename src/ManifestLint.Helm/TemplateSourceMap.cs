@@ -63,8 +63,7 @@ public sealed class TemplateSourceMap : ISourceMap
     {
         var template = _manifest.Template;
         var fallback = template.RepositoryPath ?? _manifest.Name;
-        var seg = SegmentAt(offset);
-        if (seg is null)
+        if (SegmentAt(offset) is not { } seg)
             return (fallback, 1, 1, null);
         if (seg.Line == 0)
             return Anonymous(seg, fallback);

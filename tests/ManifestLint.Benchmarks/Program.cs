@@ -1,141 +1,24 @@
 using System.Globalization;
-using System.Text;
+using ManifestLint.Benchmarks;
 
-// Writes a synthetic repository of Kubernetes manifests for benchmarks:
-//   dotnet run --project tests/ManifestLint.Benchmarks -- <resources> <out-dir> [files]
-// Each "app" is a Deployment, Service, ConfigMap, ServiceAccount and RoleBinding (5 resources),
-// spread over namespaces and files; half the apps are hardened, half are not, so rules do real work.
-if (args.Length < 2 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var resources))
+// Benchmarks that are timed commands over generated input (not timed tests):
+//   dotnet run -c Release --project tests/ManifestLint.Benchmarks -- corpus <resources> <out-dir> [files]
+//       writes the synthetic manifest repository bench.sh lints (a bare "<resources> <out-dir>" works too);
+//   dotnet run -c Release --project tests/ManifestLint.Benchmarks -- render [components] [seconds] [engine|chart]
+//       renders a generated Helm chart repeatedly and prints the template engine's throughput (MB/s).
+var rest = args.Length > 0 && args[0] is "corpus" or "render" ? args[1..] : args;
+if (args.Length > 0 && args[0] == "render")
 {
-    Console.Error.WriteLine("usage: ManifestLint.Benchmarks <resources> <out-dir> [files]");
+    var components = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 100;
+    var seconds = rest.Length > 1 ? double.Parse(rest[1], CultureInfo.InvariantCulture) : 5;
+    return RenderBenchmark.Run(components, TimeSpan.FromSeconds(seconds), rest.Length > 2 ? rest[2] : "both");
+}
+
+if (rest.Length < 2 || !int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var resources))
+{
+    Console.Error.WriteLine("usage: ManifestLint.Benchmarks corpus <resources> <out-dir> [files] | render [components] [seconds] [engine|chart]");
     return 2;
 }
 
-var outDir = args[1];
-var files = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Math.Max(1, resources / 50);
-var apps = Math.Max(1, resources / 5);
-var namespaces = Math.Max(1, apps / 40);
-if (Directory.Exists(outDir))
-    Directory.Delete(outDir, recursive: true);
-Directory.CreateDirectory(outDir);
-
-var writers = new StringBuilder[files];
-for (var i = 0; i < files; i++)
-    writers[i] = new StringBuilder();
-
-for (var app = 0; app < apps; app++)
-{
-    var sb = writers[app % files];
-    var ns = "team-" + (app % namespaces).ToString(CultureInfo.InvariantCulture);
-    var name = "app-" + app.ToString(CultureInfo.InvariantCulture);
-    var hardened = app % 2 == 0;
-    sb.Append(CultureInfo.InvariantCulture, $"""
-        apiVersion: v1
-        kind: ServiceAccount
-        metadata:
-          name: {name}
-          namespace: {ns}
-        automountServiceAccountToken: false
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: {name}-config
-          namespace: {ns}
-          labels: {"{"}app: {name}{"}"}
-        data:
-          LOG_LEVEL: info
-          FEATURE_FLAGS: "a,b,c"
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: {name}
-          namespace: {ns}
-          labels:
-            app: {name}
-            team: {ns}
-        spec:
-          replicas: 3
-          selector:
-            matchLabels:
-              app: {name}
-          template:
-            metadata:
-              labels:
-                app: {name}
-                team: {ns}
-            spec:
-              serviceAccountName: {name}
-              automountServiceAccountToken: false
-              securityContext:
-                runAsNonRoot: {(hardened ? "true" : "false")}
-                seccompProfile:
-                  type: RuntimeDefault
-              containers:
-                - name: main
-                  image: registry.example.com/{name}:{(hardened ? "1.2.3@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" : "latest")}
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  env:
-                    - name: DB_PASSWORD
-                      {(hardened ? "valueFrom:\n                secretKeyRef: {name: db, key: password}" : "value: hunter2")}
-                  envFrom:
-                    - configMapRef:
-                        name: {name}-config
-                  securityContext:
-                    allowPrivilegeEscalation: false
-                    readOnlyRootFilesystem: {(hardened ? "true" : "false")}
-                    privileged: {(hardened ? "false" : "true")}
-                    capabilities:
-                      drop: [ALL]
-                  resources:
-                    requests: {"{"}cpu: 100m, memory: 128Mi{"}"}
-                    limits: {"{"}cpu: 500m, memory: 256Mi{"}"}
-                  livenessProbe:
-                    httpGet: {"{"}path: /healthz, port: http{"}"}
-                  readinessProbe:
-                    httpGet: {"{"}path: /ready, port: http{"}"}
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: {name}
-          namespace: {ns}
-        spec:
-          selector:
-            app: {name}
-          ports:
-            - name: http
-              port: 80
-              targetPort: http
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: RoleBinding
-        metadata:
-          name: {name}-view
-          namespace: {ns}
-        roleRef:
-          apiGroup: rbac.authorization.k8s.io
-          kind: ClusterRole
-          name: view
-        subjects:
-          - kind: ServiceAccount
-            name: {name}
-            namespace: {ns}
-        ---
-
-        """);
-}
-
-long bytes = 0;
-for (var i = 0; i < files; i++)
-{
-    var path = Path.Combine(outDir, "manifests-" + i.ToString("D4", CultureInfo.InvariantCulture) + ".yaml");
-    File.WriteAllText(path, writers[i].ToString());
-    bytes += new FileInfo(path).Length;
-}
-
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {apps * 5} resources in {files} files ({bytes / 1024.0 / 1024.0:F1} MiB) to {outDir}"));
+ManifestCorpus.Write(resources, rest[1], rest.Length > 2 ? int.Parse(rest[2], CultureInfo.InvariantCulture) : null);
 return 0;

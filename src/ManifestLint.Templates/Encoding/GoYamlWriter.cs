@@ -24,21 +24,25 @@ public static class GoYamlWriter
     /// <exception cref="GoJsonException">Go's JSON encoder refuses the value (Helm's <c>toYaml</c> then gives "").</exception>
     public static TrackedString ToYaml(object? value, ValueOrigin? argumentOrigin = null)
     {
-        var emitter = new Emitter(argumentOrigin);
-        emitter.EmitDocument(JsonTree.FromValue(value));
-        var text = emitter.Text;
-        if (text.EndsWith('\n'))
-            text = text[..^1];
-        return new TrackedString(text, emitter.Segments(text));
+        var root = JsonTree.FromValue(value);
+        var emitter = Emitter.Rent(argumentOrigin);
+        emitter.EmitDocument(root);
+        var text = emitter.Text(withoutFinalNewline: true);
+        var result = new TrackedString(text, emitter.Segments(text));
+        Emitter.Return(emitter);
+        return result;
     }
 
     /// <summary>sigs.k8s.io/yaml's <c>Marshal</c>: the full YAML text, ending with a newline.</summary>
     /// <exception cref="GoJsonException">Go's JSON encoder refuses the value.</exception>
     public static string Marshal(object? value)
     {
-        var emitter = new Emitter(null);
-        emitter.EmitDocument(JsonTree.FromValue(value));
-        return emitter.Text;
+        var root = JsonTree.FromValue(value);
+        var emitter = Emitter.Rent(null);
+        emitter.EmitDocument(root);
+        var text = emitter.Text(withoutFinalNewline: false);
+        Emitter.Return(emitter);
+        return text;
     }
 
     private enum Style
@@ -52,30 +56,56 @@ public static class GoYamlWriter
     /// <summary>What yaml.v2's analysis of a scalar allows.</summary>
     private readonly record struct Analysis(bool Multiline, bool BlockPlainAllowed, bool SingleQuotedAllowed, bool BlockAllowed, bool Empty);
 
-    private sealed class Emitter(ValueOrigin? fallback)
+    private sealed class Emitter
     {
         private const int BestIndent = 2;
         private const int BestWidth = 80;
 
-        private readonly StringBuilder _out = new();
-        private readonly List<(int Offset, ValueOrigin? Origin)> _marks = [(0, fallback)];
-        private readonly Stack<int> _indents = new();
-        private int _indent = -1;
-        private int _column;
-        private bool _whitespace = true;
-        private bool _indention = true;
+        // One emitter per thread is kept for reuse: toYaml runs often and its buffers are the bulk of its cost.
+        [ThreadStatic]
+        private static Emitter? _cached;
 
-        public string Text => _out.ToString();
+        private readonly StringBuilder _out = new();
+        private readonly List<(int Offset, ValueOrigin? Origin)> _marks = [];
+        private readonly Stack<int> _indents = new();
+        private ValueOrigin? _fallback;
+        private int _indent;
+        private int _column;
+        private bool _whitespace;
+        private bool _indention;
+
+        public static Emitter Rent(ValueOrigin? fallback)
+        {
+            var emitter = _cached ?? new Emitter();
+            _cached = null;
+            emitter.Reset(fallback);
+            return emitter;
+        }
+
+        /// <summary>Gives the emitter back for reuse, unless it grew too large to keep.</summary>
+        public static void Return(Emitter emitter)
+        {
+            if (emitter._out.Capacity <= 1 << 20)
+                _cached = emitter;
+        }
+
+        public string Text(bool withoutFinalNewline)
+        {
+            var length = _out.Length;
+            if (withoutFinalNewline && length > 0 && _out[length - 1] == '\n')
+                length--;
+            return _out.ToString(0, length);
+        }
 
         public void EmitDocument(JsonNode root)
         {
-            EmitNode(root, mappingContext: false, simpleKey: false, origin: fallback);
+            EmitNode(root, mappingContext: false, simpleKey: false, origin: _fallback);
             WriteIndent();
         }
 
         public ImmutableArray<OutputSegment> Segments(string text)
         {
-            var builder = ImmutableArray.CreateBuilder<OutputSegment>();
+            var builder = ImmutableArray.CreateBuilder<OutputSegment>(text.AsSpan().Count('\n') + 1);
             var start = 0;
             var markIndex = 0;
             while (start < text.Length)
@@ -98,7 +128,20 @@ public static class GoYamlWriter
                 start = end + 1;
             }
 
-            return builder.ToImmutable();
+            return builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
+        }
+
+        private void Reset(ValueOrigin? fallback)
+        {
+            _fallback = fallback;
+            _out.Clear();
+            _marks.Clear();
+            _marks.Add((0, fallback));
+            _indents.Clear();
+            _indent = -1;
+            _column = 0;
+            _whitespace = true;
+            _indention = true;
         }
 
         private void Mark(ValueOrigin? origin)
@@ -126,15 +169,20 @@ public static class GoYamlWriter
                         EmitMapping(o, origin);
                     break;
                 case JsonString s:
-                    var style = s.Value.Contains('\n', StringComparison.Ordinal) ? Style.Literal
-                        : YamlScalarResolver.CanBePlain(s.Value) ? Style.Plain
-                        : Style.DoubleQuoted;
-                    EmitScalar(s.Value, style, simpleKey);
+                    EmitString(s.Value, simpleKey);
                     break;
                 default:
                     EmitScalar(ScalarText(node), Style.Plain, simpleKey);
                     break;
             }
+        }
+
+        private void EmitString(string value, bool simpleKey)
+        {
+            var style = value.Contains('\n', StringComparison.Ordinal) ? Style.Literal
+                : YamlScalarResolver.CanBePlain(value) ? Style.Plain
+                : Style.DoubleQuoted;
+            EmitScalar(value, style, simpleKey);
         }
 
         private static string ScalarText(JsonNode node) => node switch
@@ -148,6 +196,9 @@ public static class GoYamlWriter
         /// <summary>yaml.v2 reads the JSON number back (as int, uint or float) and prints that.</summary>
         private static string NumberText(string json)
         {
+            // An integer in long's range reads back as itself (JSON has no leading zeros or '+'); "-0" reads back as 0.
+            if (json.Length < 19 && json != "-0" && !json.AsSpan(json.StartsWith('-') ? 1 : 0).ContainsAnyExcept(Digits))
+                return json;
             var (kind, value) = YamlScalarResolver.ResolvePlain(json);
             return kind switch
             {
@@ -193,21 +244,24 @@ public static class GoYamlWriter
         private void EmitMapping(JsonObject o, ValueOrigin? origin)
         {
             IncreaseIndent(flow: false, indentless: false);
-            var members = o.Members.OrderBy(m => m.Key, YamlKeyOrder.Instance).ToList();
+            var members = new (string Key, JsonNode Value, ValueOrigin? Origin)[o.Members.Count];
+            for (var i = 0; i < members.Length; i++)
+                members[i] = o.Members[i];
+            if (members.Length > 1)
+                Array.Sort(members, (x, y) => YamlKeyOrder.Instance.Compare(x.Key, y.Key));
             foreach (var (key, value, memberOrigin) in members)
             {
                 WriteIndent();
                 Mark(memberOrigin ?? origin);
-                var keyNode = new JsonString(key);
                 if (IsSimpleKey(key))
                 {
-                    EmitNode(keyNode, mappingContext: true, simpleKey: true, memberOrigin ?? origin);
+                    EmitString(key, simpleKey: true);
                     WriteIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false);
                 }
                 else
                 {
                     WriteIndicator("?", needWhitespace: true, isWhitespace: false, isIndention: true);
-                    EmitNode(keyNode, mappingContext: true, simpleKey: false, memberOrigin ?? origin);
+                    EmitString(key, simpleKey: false);
                     WriteIndent();
                     WriteIndicator(":", needWhitespace: true, isWhitespace: false, isIndention: true);
                 }
@@ -220,7 +274,7 @@ public static class GoYamlWriter
         }
 
         private static bool IsSimpleKey(string key) =>
-            System.Text.Encoding.UTF8.GetByteCount(key) <= 128 && !key.AsSpan().ContainsAny(LineBreaks);
+            (key.Length <= 42 || System.Text.Encoding.UTF8.GetByteCount(key) <= 128) && !key.AsSpan().ContainsAny(LineBreaks);
 
         private void EmitScalar(string value, Style requested, bool simpleKey)
         {
@@ -260,6 +314,8 @@ public static class GoYamlWriter
             PopIndent();
         }
 
+        private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
         private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n\u0085\u2028\u2029");
 
         private static bool HasSurrogates(string s)
@@ -275,29 +331,33 @@ public static class GoYamlWriter
 
         private static bool IsBreak(int c) => c is '\r' or '\n' or 0x85 or 0x2028 or 0x2029;
 
-        private static bool IsBlankOrEnd(int[] v, int i) => i >= v.Length || v[i] is ' ' or '\t' || IsBreak(v[i]) || v[i] == 0;
+        private static bool IsBlankOrEnd(ReadOnlySpan<int> v, int i) => i >= v.Length || v[i] is ' ' or '\t' || IsBreak(v[i]) || v[i] == 0;
 
         private static bool IsPrintable(int c) =>
             c == 0x0A || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
 
-        private static int[] CodePoints(string s)
+        // One scalar is written at a time, so its code points share one buffer.
+        private int[] _codePoints = new int[64];
+
+        private ReadOnlySpan<int> CodePoints(string s)
         {
+            if (_codePoints.Length < s.Length)
+                _codePoints = new int[Math.Max(s.Length, _codePoints.Length * 2)];
+            var n = 0;
             if (!HasSurrogates(s))
             {
-                var direct = new int[s.Length];
-                for (var k = 0; k < s.Length; k++)
-                    direct[k] = s[k];
-                return direct;
+                for (; n < s.Length; n++)
+                    _codePoints[n] = s[n];
+                return _codePoints.AsSpan(0, n);
             }
 
-            var list = new List<int>(s.Length);
             var i = 0;
             while (i < s.Length)
-                list.Add(Utf8Order.NextCodePoint(s, ref i));
-            return [.. list];
+                _codePoints[n++] = Utf8Order.NextCodePoint(s, ref i);
+            return _codePoints.AsSpan(0, n);
         }
 
-        private static Analysis Analyze(string text, int[] v)
+        private static Analysis Analyze(string text, ReadOnlySpan<int> v)
         {
             if (text.Length == 0)
                 return new Analysis(false, true, true, false, true);
@@ -395,8 +455,21 @@ public static class GoYamlWriter
 
         private void PutCodePoint(int c)
         {
-            _out.Append(char.ConvertFromUtf32(c));
+            AppendCodePoint(c);
             _column++;
+        }
+
+        private void AppendCodePoint(int c)
+        {
+            if (c < 0x10000)
+            {
+                _out.Append((char)c);
+            }
+            else
+            {
+                _out.Append((char)(0xD7C0 + (c >> 10)));
+                _out.Append((char)(0xDC00 | (c & 0x3FF)));
+            }
         }
 
         private void PutBreak()
@@ -434,12 +507,12 @@ public static class GoYamlWriter
             }
             else
             {
-                _out.Append(char.ConvertFromUtf32(c));
+                AppendCodePoint(c);
                 _column = 0;
             }
         }
 
-        private void WritePlain(int[] v, bool allowBreaks)
+        private void WritePlain(ReadOnlySpan<int> v, bool allowBreaks)
         {
             if (!_whitespace)
                 Put(' ');
@@ -479,7 +552,7 @@ public static class GoYamlWriter
             _indention = false;
         }
 
-        private void WriteSingleQuoted(int[] v, bool allowBreaks)
+        private void WriteSingleQuoted(ReadOnlySpan<int> v, bool allowBreaks)
         {
             WriteIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false);
             var spaces = false;
@@ -521,7 +594,7 @@ public static class GoYamlWriter
             _indention = false;
         }
 
-        private void WriteDoubleQuoted(int[] v, bool allowBreaks)
+        private void WriteDoubleQuoted(ReadOnlySpan<int> v, bool allowBreaks)
         {
             WriteIndicator("\"", needWhitespace: true, isWhitespace: false, isIndention: false);
             var spaces = false;
@@ -585,7 +658,7 @@ public static class GoYamlWriter
             _indention = false;
         }
 
-        private void WriteLiteral(int[] v)
+        private void WriteLiteral(ReadOnlySpan<int> v)
         {
             WriteIndicator("|", needWhitespace: true, isWhitespace: false, isIndention: false);
             if (v.Length > 0 && (v[0] == ' ' || IsBreak(v[0])))
@@ -616,7 +689,7 @@ public static class GoYamlWriter
             }
         }
 
-        private static string? ChompHint(int[] v)
+        private static string? ChompHint(ReadOnlySpan<int> v)
         {
             if (v.Length == 0)
                 return "-";

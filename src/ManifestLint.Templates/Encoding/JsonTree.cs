@@ -129,6 +129,9 @@ internal static class JsonTree
         if (double.IsNaN(d) || double.IsInfinity(d))
             throw new GoJsonException("json: unsupported value: " + GoFormat.FormatFloat(d, 'g', -1));
         var abs = Math.Abs(d);
+        // Whole numbers (ports, replicas, user ids) are most numbers in values files; they print as integers.
+        if (bits == 64 && abs < 1e15 && d == Math.Floor(d) && !(d == 0 && double.IsNegative(d)))
+            return ((long)d).ToString(CultureInfo.InvariantCulture);
         var exponent = abs != 0 && (abs < 1e-6 || abs >= 1e21);
         string text;
         if (bits == 32)

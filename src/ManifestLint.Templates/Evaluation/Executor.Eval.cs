@@ -42,13 +42,15 @@ internal sealed partial class Executor
         {
             if (!StackGuard.ShouldHop(_pipeDepth))
                 return EvalPipeline(dot, pipe);
-            return StackGuard.Run(_pipeDepth, () => EvalPipeline(dot, pipe));
+            return EvalPipelineOnNewStack(dot, pipe);
         }
         finally
         {
             _pipeDepth--;
         }
     }
+
+    private Val EvalPipelineOnNewStack(Val dot, PipeNode pipe) => StackGuard.Run(_pipeDepth, () => EvalPipeline(dot, pipe));
 
     private void SetVar(string name, Val value)
     {
@@ -254,7 +256,7 @@ internal sealed partial class Executor
             case NilNode:
                 throw ExecError("cannot assign nil to <nil>");
             case FieldNode f:
-                return EvalFieldNode(dot, f, [n], Val.Invalid, false);
+                return EvalFieldNode(dot, f, null, Val.Invalid, false);
             case VariableNode v:
                 return EvalVariableNode(dot, v, null, Val.Invalid, false);
             case PipeNode p:
@@ -316,7 +318,7 @@ internal sealed partial class Executor
                     return Val.Iface(null);
                 throw ExecError("cannot assign nil to " + type.Name);
             case FieldNode f:
-                return ValidateType(EvalFieldNode(dot, f, [n], Val.Invalid, false), type);
+                return ValidateType(EvalFieldNode(dot, f, null, Val.Invalid, false), type);
             case VariableNode v:
                 return ValidateType(EvalVariableNode(dot, v, null, Val.Invalid, false), type);
             case PipeNode p:

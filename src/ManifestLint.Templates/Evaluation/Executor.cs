@@ -23,7 +23,10 @@ internal sealed partial class Executor : ITemplateRuntime
 
     // Current output.
     private StringBuilder _out = new();
-    private List<OutputSegment> _segments = [];
+    private SegmentBuffer _segments = new();
+
+    // Buffers of finished nested executions (include, template, tpl), reused by the next one.
+    private readonly Stack<(StringBuilder Text, SegmentBuffer Segments)> _spare = new();
     private long _totalOutput;
 
     // Current template state (Go's state struct).
@@ -70,8 +73,18 @@ internal sealed partial class Executor : ITemplateRuntime
         _vars = [new("$", dot)];
         if (tree.Root is null)
             throw ExecError(GoFormat.Quote(entry) + " is an incomplete or empty template");
-        StackGuard.Run(() => Walk(dot, tree.Root));
-        return new RenderResult(_out.ToString(), [.. _segments]);
+        try
+        {
+            StackGuard.Run(() => Walk(dot, tree.Root));
+            return new RenderResult(_out.ToString(), _segments.ToImmutable());
+        }
+        finally
+        {
+            _segments.Dispose();
+            foreach (var (_, segments) in _spare)
+                segments.Dispose();
+            _spare.Clear();
+        }
     }
 
     // ---- ITemplateRuntime ------------------------------------------------------------------------
@@ -120,21 +133,29 @@ internal sealed partial class Executor : ITemplateRuntime
         var savedName = _tmplName;
         var savedNode = _node;
         var savedVars = _vars;
-        _out = new StringBuilder();
-        _segments = [];
-        _active[name] = ActiveCalls(name) + 1;
         EnterDepth();
+        _active[name] = ActiveCalls(name) + 1;
+        (_out, _segments) = _spare.Count > 0 ? _spare.Pop() : (new StringBuilder(), new SegmentBuffer());
         try
         {
             _tmplName = name;
             _node = null;
             _vars = [new("$", dot)];
             if (tree.Root is not null)
-                StackGuard.Run(_depth, () => Walk(dot, tree.Root));
-            return new TrackedString(_out.ToString(), [.. _segments]);
+            {
+                if (StackGuard.ShouldHop(_depth))
+                    WalkOnNewStack(dot, tree.Root);
+                else
+                    Walk(dot, tree.Root);
+            }
+
+            return new TrackedString(_out.ToString(), _segments.ToImmutable());
         }
         finally
         {
+            _out.Clear();
+            _segments.Clear();
+            _spare.Push((_out, _segments));
             _depth--;
             _active[name]--;
             _out = savedOut;
@@ -144,6 +165,9 @@ internal sealed partial class Executor : ITemplateRuntime
             _vars = savedVars;
         }
     }
+
+    // Kept apart so that the closure is only allocated when the work really moves to a new stack.
+    private void WalkOnNewStack(Val dot, Node node) => StackGuard.Run(_depth, () => Walk(dot, node));
 
     private void EnterDepth()
     {
@@ -224,7 +248,10 @@ internal sealed partial class Executor : ITemplateRuntime
             {
                 if (seg.Start > pos)
                     _segments.Add(new OutputSegment(start + pos, seg.Start - pos, parse, line, col, false, origin));
-                _segments.Add(seg.Shift(start));
+                // Text a function wrote (toYaml's lines) has no template position of its own: it is this action's.
+                _segments.Add(seg.Line == 0
+                    ? seg with { Start = seg.Start + start, Template = parse, Line = line, Column = col }
+                    : seg.Shift(start));
                 pos = seg.Start + seg.Length;
             }
 
@@ -288,13 +315,16 @@ internal sealed partial class Executor : ITemplateRuntime
         {
             if (!StackGuard.ShouldHop(_controlDepth))
                 return branch.Type == NodeType.Range ? WalkRange(dot, branch) : WalkIfOrWith(dot, branch);
-            return StackGuard.Run(_controlDepth, () => branch.Type == NodeType.Range ? WalkRange(dot, branch) : WalkIfOrWith(dot, branch));
+            return WalkBranchOnNewStack(dot, branch);
         }
         finally
         {
             _controlDepth--;
         }
     }
+
+    private Flow WalkBranchOnNewStack(Val dot, BranchNode branch) =>
+        StackGuard.Run(_controlDepth, () => branch.Type == NodeType.Range ? WalkRange(dot, branch) : WalkIfOrWith(dot, branch));
 
     private int Mark() => _vars.Count;
 
@@ -452,7 +482,7 @@ internal sealed partial class Executor : ITemplateRuntime
             if (!StackGuard.ShouldHop(_depth))
                 Walk(newDot, tree.Root);
             else
-                StackGuard.Run(_depth, () => Walk(newDot, tree.Root));
+                WalkOnNewStack(newDot, tree.Root);
         }
         finally
         {

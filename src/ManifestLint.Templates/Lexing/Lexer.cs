@@ -31,7 +31,7 @@ internal sealed class Lexer
     };
 
     private readonly string _input;
-    private readonly List<Token> _tokens = [];
+    private readonly List<Token> _tokens;
     private int _pos;
     private int _start;
     private int _line = 1;
@@ -42,6 +42,7 @@ internal sealed class Lexer
     private Lexer(string input)
     {
         _input = input;
+        _tokens = new List<Token>((input.Length / 6) + 8);
     }
 
     private delegate State? State();

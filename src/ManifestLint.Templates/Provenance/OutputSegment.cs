@@ -11,7 +11,7 @@ namespace ManifestLint.Templates.Provenance;
 /// <param name="Verbatim">True when the span is template text copied as is: position k of the span is the
 /// template position (Line, Column) advanced over the first k characters. False for the output of an action.</param>
 /// <param name="Value">When the output came from a value with a known origin (a values-file line), that origin.</param>
-public sealed record OutputSegment(int Start, int Length, string Template, int Line, int Column, bool Verbatim, Values.ValueOrigin? Value)
+public readonly record struct OutputSegment(int Start, int Length, string Template, int Line, int Column, bool Verbatim, Values.ValueOrigin? Value)
 {
     public OutputSegment Shift(int delta) => this with { Start = Start + delta };
 }

@@ -13,9 +13,15 @@ public static class ChartutilValuesMethods
     {
         ArgumentNullException.ThrowIfNull(map);
         method = null;
-        if (!string.Equals(map.GoTypeName, GoMap.ValuesType, StringComparison.Ordinal))
+        if (name is not ("YAML" or "AsMap" or "Table" or "PathValue" or "Encode") || !string.Equals(map.GoTypeName, GoMap.ValuesType, StringComparison.Ordinal))
             return false;
-        method = name switch
+        method = Bind(map, name);
+        return method is not null;
+    }
+
+    // Apart from TryGetMethod so that field lookups, which almost never name a method, allocate no closure.
+    private static TemplateFunction? Bind(GoMap map, string name) =>
+        name switch
         {
             "YAML" => new TemplateFunction("YAML", [], null, GoType.String, true, _ => Yaml(map)),
             "AsMap" => new TemplateFunction("AsMap", [], null, GoType.InterfaceMap, false, _ => Retyped(map, GoMap.InterfaceMapType)),
@@ -24,8 +30,6 @@ public static class ChartutilValuesMethods
             "Encode" => new TemplateFunction("Encode", [GoType.Object("io.Writer")], null, GoType.None, true, _ => throw new TemplateFunctionException("Encode needs an io.Writer, which templates cannot provide")),
             _ => null,
         };
-        return method is not null;
-    }
 
     private static string Text(object? value) => value?.ToString() ?? string.Empty;
 

@@ -430,6 +430,9 @@ internal static class SprigCoreStrings
 
     private static object Quote(IReadOnlyList<object?> args, bool single)
     {
+        // The common call: one value without provenance of its own.
+        if (args.Count == 1 && args[0] is not (null or TrackedString))
+            return single ? "'" + GoFormat.FormatValue(args[0]) + "'" : GoFormat.Quote(Strval(args[0]));
         var result = new SprigCoreTrackedText();
         var first = true;
         foreach (var arg in args)

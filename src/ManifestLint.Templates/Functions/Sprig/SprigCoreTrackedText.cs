@@ -13,7 +13,7 @@ namespace ManifestLint.Templates.Functions.Sprig;
 internal sealed class SprigCoreTrackedText
 {
     private readonly StringBuilder _text = new();
-    private readonly List<OutputSegment> _segments = [];
+    private readonly SegmentBuffer _segments = new();
     private bool _tracked;
 
     // Copies walk forward through a source, so the last re-anchoring point is reused (keeps indenting a
@@ -76,20 +76,26 @@ internal sealed class SprigCoreTrackedText
     }
 
     /// <summary>The result: a <see cref="TrackedString"/> when any input carried provenance, else a plain string.</summary>
-    public object Build() =>
-        _tracked ? new TrackedString(_text.ToString(), [.. _segments]) : _text.ToString();
+    public object Build()
+    {
+        if (!_tracked)
+            return _text.ToString();
+        var result = new TrackedString(_text.ToString(), _segments.ToImmutable());
+        _segments.Dispose();
+        return result;
+    }
 
     private void AddSegment(OutputSegment piece)
     {
         if (_segments.Count > 0)
         {
-            var last = _segments[^1];
+            ref var last = ref _segments.Last;
             if (!last.Verbatim && !piece.Verbatim && last.Start + last.Length == piece.Start
                 && last.Line == piece.Line && last.Column == piece.Column
                 && string.Equals(last.Template, piece.Template, StringComparison.Ordinal)
                 && Equals(last.Value, piece.Value))
             {
-                _segments[^1] = last with { Length = last.Length + piece.Length };
+                last = last with { Length = last.Length + piece.Length };
                 return;
             }
         }
