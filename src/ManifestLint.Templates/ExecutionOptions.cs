@@ -9,6 +9,15 @@ public sealed record ExecutionOptions
     /// <summary>Largest output, in UTF-16 code units, of the whole execution.</summary>
     public long MaxOutputLength { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// Longest string (UTF-16 code units) a function may return. Without it a few lines that double a string in a loop
+    /// exhaust memory long before the output limit is reached.
+    /// </summary>
+    public long MaxStringLength { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Longest list a function may return (Sprig's <c>until</c> refuses more than this many items too).</summary>
+    public long MaxListLength { get; init; } = 1_000_000;
+
     /// <summary>Most evaluation steps (nodes walked plus loop iterations) of the whole execution.</summary>
     public long MaxSteps { get; init; } = 50_000_000;
 

@@ -5,8 +5,13 @@ using ManifestLint.Benchmarks;
 //   dotnet run -c Release --project tests/ManifestLint.Benchmarks -- corpus <resources> <out-dir> [files]
 //       writes the synthetic manifest repository bench.sh lints (a bare "<resources> <out-dir>" works too);
 //   dotnet run -c Release --project tests/ManifestLint.Benchmarks -- render [components] [seconds] [engine|chart]
-//       renders a generated Helm chart repeatedly and prints the template engine's throughput (MB/s).
-var rest = args.Length > 0 && args[0] is "corpus" or "render" ? args[1..] : args;
+//       renders a generated Helm chart repeatedly and prints the template engine's throughput (MB/s);
+//   dotnet run -c Release --project tests/ManifestLint.Benchmarks -- hostile
+//       times hostile templates (endless recursion, huge loops, deep nesting) to their error; exit 1 if one takes a second.
+var rest = args.Length > 0 && args[0] is "corpus" or "render" or "hostile" ? args[1..] : args;
+if (args.Length > 0 && args[0] == "hostile")
+    return HostileBenchmark.Run();
+
 if (args.Length > 0 && args[0] == "render")
 {
     var components = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 100;
@@ -16,7 +21,7 @@ if (args.Length > 0 && args[0] == "render")
 
 if (rest.Length < 2 || !int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var resources))
 {
-    Console.Error.WriteLine("usage: ManifestLint.Benchmarks corpus <resources> <out-dir> [files] | render [components] [seconds] [engine|chart]");
+    Console.Error.WriteLine("usage: ManifestLint.Benchmarks corpus <resources> <out-dir> [files] | render [components] [seconds] [engine|chart] | hostile");
     return 2;
 }
 

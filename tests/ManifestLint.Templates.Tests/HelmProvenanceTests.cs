@@ -35,6 +35,21 @@ public sealed class HelmProvenanceTests
     }
 
     [Fact]
+    public void ToYamlLinesCarryTheTemplatePositionOfTheCallingAction()
+    {
+        var r = Render("spec:\n  securityContext:\n    {{- toYaml .Values.securityContext | nindent 4 }}\n");
+        var line = At(r, "runAsUser: 0");
+        Assert.Equal(("main", 3, 9), (line.Template, line.Line, line.Column));
+        Assert.False(line.Verbatim);
+        var inside = Render(
+            "{{ include \"sc\" . }}",
+            ("_helpers.tpl", "{{ define \"sc\" }}\n{{- toYaml .Values.securityContext }}{{ end }}"));
+        var nested = At(inside, "runAsUser");
+        Assert.Equal(("_helpers.tpl", 2, 5), (nested.Template, nested.Line, nested.Column));
+        Assert.All(inside.Segments, s => Assert.NotEqual(0, s.Line));
+    }
+
+    [Fact]
     public void ToYamlInsideIncludeKeepsValueOrigins()
     {
         var r = Render(

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using ManifestLint.Templates.Functions.Helm;
+using ManifestLint.Templates.Functions.Sprig;
 
 namespace ManifestLint.Templates.Tests;
 
@@ -43,6 +45,42 @@ public sealed class SafetyLimitTests
     {
         var ex = Fails(TemplateEngineTests.Parse("{{ range 100000000 }}{{ end }}"), new ExecutionOptions { MaxSteps = 100_000 });
         Assert.Contains("steps", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static TemplateSet WithSprig(string text) =>
+        TemplateSet.Parse([("main", text)], new TemplateOptions { FunctionMaps = [SprigFunctions.Create(), HelmFunctions.Create()] });
+
+    [Fact]
+    public void A_string_doubled_in_a_loop_stops_at_the_string_limit_not_at_the_end_of_memory()
+    {
+        var ex = Fails(WithSprig("{{ $s := \"xxxxxxxxxxxxxxxx\" }}{{ range until 40 }}{{ $s = print $s $s }}{{ end }}{{ len $s }}"));
+        Assert.Equal(TemplateErrorKind.Limit, ex.Kind);
+        Assert.Contains("<print $s $s>: the result of print (134217728 characters) exceeds the limit of 67108864 characters", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_doubled_in_a_loop_stops_at_the_list_limit()
+    {
+        var ex = Fails(WithSprig("{{ $l := list 1 }}{{ range until 40 }}{{ $l = concat $l $l }}{{ end }}{{ len $l }}"));
+        Assert.Equal(TemplateErrorKind.Limit, ex.Kind);
+        Assert.Contains("the result of concat (1048576 items) exceeds the limit of 1000000 items", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToYaml_of_a_value_that_shares_entries_exponentially_is_refused()
+    {
+        var ex = Fails(WithSprig("{{ $d := dict }}{{ range until 40 }}{{ $d = dict \"a\" $d \"b\" $d }}{{ end }}{{ toYaml $d }}"));
+        Assert.Contains("error calling toYaml: the value is too large to encode (more than 1000000 values)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pattern_that_backtracks_exponentially_matches_in_linear_time_as_in_re2()
+    {
+        var set = WithSprig("{{ regexMatch \"(a+)+$\" \"" + new string('a', 5000) + "!\" }}");
+        var clock = Stopwatch.StartNew();
+        var text = set.Execute("main", null).Text;
+        Assert.Equal("false", text);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "took " + clock.Elapsed);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ internal sealed record JsonObject(IReadOnlyList<(string Key, JsonNode Value, Val
 internal static class JsonTree
 {
     private const int MaxDepth = 1000;
+    private const int MaxNodes = 1_000_000;
 
     /// <summary>
     /// The tree <c>json.Marshal</c> walks. Text that is not valid UTF-8 (bytes carried as lone surrogates, see
@@ -38,10 +39,17 @@ internal static class JsonTree
     /// <paramref name="keepInvalidUtf8"/> keeps it for a writer that must tell invalid bytes from a real U+FFFD
     /// (<see cref="GoJson"/> writes the former as the escape <c>\ufffd</c>).
     /// </summary>
-    public static JsonNode FromValue(object? value, bool keepInvalidUtf8 = false) => Build(value, 0, keepInvalidUtf8);
-
-    private static JsonNode Build(object? value, int depth, bool keep)
+    public static JsonNode FromValue(object? value, bool keepInvalidUtf8 = false)
     {
+        var budget = MaxNodes;
+        return Build(value, 0, keepInvalidUtf8, ref budget);
+    }
+
+    private static JsonNode Build(object? value, int depth, bool keep, ref int budget)
+    {
+        // Maps and lists can share entries, so a small template can make a value whose tree is astronomically large.
+        if (--budget < 0)
+            throw new InvalidOperationException("the value is too large to encode (more than " + MaxNodes.ToString(CultureInfo.InvariantCulture) + " values)");
         if (depth > MaxDepth)
             throw new GoJsonException("json: unsupported value: encountered a cycle via " + GoFormat.TypeName(value));
         switch (value)
@@ -76,7 +84,7 @@ internal static class JsonTree
                 {
                     var items = new List<(JsonNode, ValueOrigin?)>(list.Count);
                     for (var k = 0; k < list.Count; k++)
-                        items.Add((Build(list[k], depth + 1, keep), list.OriginOf(k)));
+                        items.Add((Build(list[k], depth + 1, keep, ref budget), list.OriginOf(k)));
                     return new JsonArray(items);
                 }
 
@@ -86,7 +94,7 @@ internal static class JsonTree
                     Array.Sort(keys, Utf8Order.Instance);
                     var members = new List<(string, JsonNode, ValueOrigin?)>(keys.Length);
                     foreach (var key in keys)
-                        members.Add((keep ? key : ValidText(key), Build(map[key], depth + 1, keep), map.OriginOf(key)));
+                        members.Add((keep ? key : ValidText(key), Build(map[key], depth + 1, keep, ref budget), map.OriginOf(key)));
                     return new JsonObject(members);
                 }
 
@@ -95,7 +103,7 @@ internal static class JsonTree
                     // Struct fields keep their declaration order in Go's JSON.
                     var members = new List<(string, JsonNode, ValueOrigin?)>();
                     foreach (var (key, v) in chart.ToJsonFields())
-                        members.Add((key, Build(v, depth + 1, keep), null));
+                        members.Add((key, Build(v, depth + 1, keep, ref budget), null));
                     return new JsonObject(members);
                 }
 
@@ -111,11 +119,11 @@ internal static class JsonTree
                     {
                         var members = new List<(string, JsonNode, ValueOrigin?)>(fields.Count);
                         foreach (var (key, v) in fields)
-                            members.Add((key, Build(v, depth + 1, keep), fields.OriginOf(key)));
+                            members.Add((key, Build(v, depth + 1, keep, ref budget), fields.OriginOf(key)));
                         return new JsonObject(members);
                     }
 
-                    return Build(replacement, depth + 1, keep);
+                    return Build(replacement, depth + 1, keep, ref budget);
                 }
 
             default:

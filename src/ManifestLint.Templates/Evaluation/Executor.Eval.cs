@@ -493,6 +493,20 @@ internal sealed partial class Executor
             throw ExecError("error calling " + name + ": " + ex.Message);
         }
 
+        var (size, limit, unit) = result switch
+        {
+            string text => (text.Length, _options.MaxStringLength, " characters"),
+            TrackedString tracked => (tracked.Text.Length, _options.MaxStringLength, " characters"),
+            GoList list => (list.Count, _options.MaxListLength, " items"),
+            _ => (0, 0, string.Empty),
+        };
+        if (size > limit)
+        {
+            _node = node;
+            throw LimitError("the result of " + name + " (" + size.ToString(CultureInfo.InvariantCulture) + unit
+                + ") exceeds the limit of " + limit.ToString(CultureInfo.InvariantCulture) + unit);
+        }
+
         ValueOrigin? origin = null;
         if (result is not TrackedString)
         {

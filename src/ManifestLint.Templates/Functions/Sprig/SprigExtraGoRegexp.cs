@@ -9,7 +9,7 @@ namespace ManifestLint.Templates.Functions.Sprig;
 /// </summary>
 internal sealed class SprigExtraGoRegexp
 {
-    // Backtracking can blow up on hostile patterns where RE2 cannot; a bound keeps templates finite.
+    // A bound for the backtracking fallback (patterns the linear engine cannot run), which can blow up where RE2 cannot.
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Regex _regex;
@@ -28,7 +28,17 @@ internal sealed class SprigExtraGoRegexp
     public static SprigExtraGoRegexp Compile(string expr)
     {
         var t = SprigExtraRegexTranslator.Translate(expr);
-        var regex = new Regex(t.Pattern, RegexOptions.CultureInvariant, MatchTimeout);
+        Regex regex;
+        try
+        {
+            // Like RE2, the non-backtracking engine matches in time linear in the input, whatever the pattern.
+            regex = new Regex(t.Pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            regex = new Regex(t.Pattern, RegexOptions.CultureInvariant, MatchTimeout);
+        }
+
         return new SprigExtraGoRegexp(expr, regex, t.GroupNames);
     }
 

@@ -1,12 +1,10 @@
-using System.Diagnostics;
-using Xunit.Abstractions;
-
 namespace ManifestLint.Helm.Tests;
 
-public sealed class RenderSpeedTests(ITestOutputHelper output)
+/// <summary>A chart of many templates sharing a library renders every manifest (its speed is measured by the render benchmark).</summary>
+public sealed class ManyTemplateChartTests
 {
     [Fact]
-    public void Sixty_templates_with_a_library_render_quickly()
+    public void Sixty_templates_with_a_library_render_every_manifest()
     {
         var dir = Directory.CreateTempSubdirectory("h1-speed-");
         try
@@ -39,16 +37,12 @@ public sealed class RenderSpeedTests(ITestOutputHelper output)
                     """);
             }
 
-            var source = new ChartSource(dir.FullName, "big");
-            HelmRenderer.Render(source, new RenderOptions());
-            var watch = Stopwatch.StartNew();
-            var render = HelmRenderer.Render(source, new RenderOptions());
-            watch.Stop();
+            var render = HelmRenderer.Render(new ChartSource(dir.FullName, "big"), new RenderOptions());
 
-            output.WriteLine($"60 templates + library rendered in {watch.ElapsedMilliseconds} ms (warm)");
             Assert.Empty(render.Problems);
             Assert.Equal(60, render.Manifests.Length);
-            Assert.True(watch.ElapsedMilliseconds < 2000, $"took {watch.ElapsedMilliseconds} ms");
+            Assert.Contains("  labels:\n    app: big\n    release: release-name\n", render.Manifests[0].Content, StringComparison.Ordinal);
+            Assert.Contains("          resources:\n            limits:\n              cpu: 100m", render.Manifests[59].Content, StringComparison.Ordinal);
         }
         finally
         {
