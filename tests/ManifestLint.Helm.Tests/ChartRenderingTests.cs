@@ -11,32 +11,39 @@ public sealed class ChartRenderingTests
     private static ChartRender Render(string chart, RenderOptions options) =>
         HelmRenderer.Render(new ChartSource(Path.Combine(RepositoryPaths.Root, "testdata", "charts", chart), "testdata/charts/" + chart), options);
 
+    // Renders a chart of one template, written to a temporary folder that is gone when this returns.
+    private static ChartRender RenderOneTemplate(string chart, string template, string text, RenderOptions options)
+    {
+        var dir = Directory.CreateTempSubdirectory(chart + "-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "templates"));
+            File.WriteAllText(Path.Combine(dir.FullName, "Chart.yaml"), "apiVersion: v2\nname: " + chart + "\nversion: 0.1.0\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "templates", template), text);
+            return HelmRenderer.Render(new ChartSource(dir.FullName, chart), options);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static string Expected(string chart, string file) =>
         File.ReadAllText(Path.Combine(RepositoryPaths.Root, "testdata", "charts", chart, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     [Fact]
     public void Keywords_and_sources_missing_from_chart_yaml_are_nil_lists_as_in_helm()
     {
-        var dir = Directory.CreateTempSubdirectory("nil-keywords-");
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(dir.FullName, "templates"));
-            File.WriteAllText(Path.Combine(dir.FullName, "Chart.yaml"), "apiVersion: v2\nname: kw\nversion: 0.1.0\n");
-            File.WriteAllText(
-                Path.Combine(dir.FullName, "templates", "cm.yaml"),
-                "kind: ConfigMap\ndata:\n  json: {{ toJson (dict \"k\" .Chart.Keywords \"s\" .Chart.Sources) | quote }}\n  len: {{ len .Chart.Keywords | quote }}\n");
+        var render = RenderOneTemplate(
+            "kw",
+            "cm.yaml",
+            "kind: ConfigMap\ndata:\n  json: {{ toJson (dict \"k\" .Chart.Keywords \"s\" .Chart.Sources) | quote }}\n  len: {{ len .Chart.Keywords | quote }}\n",
+            Demo);
 
-            var render = HelmRenderer.Render(new ChartSource(dir.FullName, "kw"), Demo);
-
-            Assert.Empty(render.Problems);
-            var manifest = Assert.Single(render.Manifests);
-            Assert.Contains("json: \"{\\\"k\\\":null,\\\"s\\\":null}\"", manifest.Content, StringComparison.Ordinal);
-            Assert.Contains("len: \"0\"", manifest.Content, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Assert.Empty(render.Problems);
+        var manifest = Assert.Single(render.Manifests);
+        Assert.Contains("json: \"{\\\"k\\\":null,\\\"s\\\":null}\"", manifest.Content, StringComparison.Ordinal);
+        Assert.Contains("len: \"0\"", manifest.Content, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,45 +166,25 @@ public sealed class ChartRenderingTests
     [Fact]
     public void Kube_version_and_api_versions_reach_capabilities()
     {
-        var dir = Directory.CreateTempSubdirectory("h1-caps-");
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(dir.FullName, "templates"));
-            File.WriteAllText(Path.Combine(dir.FullName, "Chart.yaml"), "apiVersion: v2\nname: caps\nversion: 1.0.0\n");
-            File.WriteAllText(
-                Path.Combine(dir.FullName, "templates", "cm.yaml"),
-                "kind: ConfigMap\ndata:\n  v: {{ .Capabilities.KubeVersion }}\n  minor: {{ .Capabilities.KubeVersion.Minor | quote }}\n  has: {{ .Capabilities.APIVersions.Has \"example.com/v1\" }}\n  root: {{ .Chart.IsRoot }}\n");
-            var render = HelmRenderer.Render(new ChartSource(dir.FullName, "caps"), Demo with { ApiVersions = ["example.com/v1"] });
+        var render = RenderOneTemplate(
+            "caps",
+            "cm.yaml",
+            "kind: ConfigMap\ndata:\n  v: {{ .Capabilities.KubeVersion }}\n  minor: {{ .Capabilities.KubeVersion.Minor | quote }}\n  has: {{ .Capabilities.APIVersions.Has \"example.com/v1\" }}\n  root: {{ .Chart.IsRoot }}\n",
+            Demo with { ApiVersions = ["example.com/v1"] });
 
-            Assert.Equal("kind: ConfigMap\ndata:\n  v: v1.36.0\n  minor: \"36\"\n  has: true\n  root: true", Assert.Single(render.Manifests).Content);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Assert.Equal("kind: ConfigMap\ndata:\n  v: v1.36.0\n  minor: \"36\"\n  has: true\n  root: true", Assert.Single(render.Manifests).Content);
     }
 
     [Fact]
     public void Invalid_yaml_problem_points_at_the_template_line()
     {
-        var dir = Directory.CreateTempSubdirectory("h1-yaml-");
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(dir.FullName, "templates"));
-            File.WriteAllText(Path.Combine(dir.FullName, "Chart.yaml"), "apiVersion: v2\nname: bad\nversion: 1.0.0\n");
-            File.WriteAllText(Path.Combine(dir.FullName, "templates", "a.yaml"), "{{/* comment */}}\n---\nkind: ConfigMap\ndata:\n  a: {{ \"b\" }}\ninvalid\n");
-            var render = HelmRenderer.Render(new ChartSource(dir.FullName, "bad"), Demo);
+        var render = RenderOneTemplate("bad", "a.yaml", "{{/* comment */}}\n---\nkind: ConfigMap\ndata:\n  a: {{ \"b\" }}\ninvalid\n", Demo);
 
-            var problem = Assert.Single(render.Problems);
-            Assert.Equal(RenderProblemKind.Yaml, problem.Kind);
-            Assert.StartsWith("YAML parse error on bad/templates/a.yaml: ", problem.Message, StringComparison.Ordinal);
-            Assert.Equal("bad/templates/a.yaml", problem.Path);
-            Assert.InRange(problem.Line, 5, 6);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var problem = Assert.Single(render.Problems);
+        Assert.Equal(RenderProblemKind.Yaml, problem.Kind);
+        Assert.StartsWith("YAML parse error on bad/templates/a.yaml: ", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("bad/templates/a.yaml", problem.Path);
+        Assert.InRange(problem.Line, 5, 6);
     }
 
     [Fact]
