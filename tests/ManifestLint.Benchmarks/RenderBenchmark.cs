@@ -106,7 +106,8 @@ internal static class RenderBenchmark
         return 0;
     }
 
-    private static void WriteChart(string dir, int components)
+    /// <summary>Writes the benchmark chart to <paramref name="dir"/>, for timing whole commands on it.</summary>
+    public static void WriteChart(string dir, int components)
     {
         if (Directory.Exists(dir))
             Directory.Delete(dir, recursive: true);
