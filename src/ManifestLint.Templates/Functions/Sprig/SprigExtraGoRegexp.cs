@@ -24,8 +24,23 @@ internal sealed class SprigExtraGoRegexp
 
     public string Expr { get; }
 
+    // Templates call regex functions in loops with the same few patterns; building the matcher is the costly part.
+    private const int CacheLimit = 512;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SprigExtraGoRegexp> Cache = new(StringComparer.Ordinal);
+
     /// <summary>Go's <c>regexp.Compile</c>; throws <see cref="SprigExtraRegexSyntaxException"/>.</summary>
     public static SprigExtraGoRegexp Compile(string expr)
+    {
+        if (Cache.TryGetValue(expr, out var cached))
+            return cached;
+        var compiled = Build(expr);
+        if (Cache.Count >= CacheLimit)
+            Cache.Clear();
+        Cache[expr] = compiled;
+        return compiled;
+    }
+
+    private static SprigExtraGoRegexp Build(string expr)
     {
         var t = SprigExtraRegexTranslator.Translate(expr);
         Regex regex;
