@@ -124,6 +124,16 @@ public class HelmFunctionsTests
     }
 
     [Fact]
+    public void TplRemovesEveryNoValueAndCutsAVerbatimSegmentAroundThem()
+    {
+        var text = "a<no value>b<no value>c";
+        var runtime = new FakeRuntime { Tracked = new TrackedString(text, [new OutputSegment(0, text.Length, "gotpl", 1, 1, true, null)]) };
+        var result = Assert.IsType<TrackedString>(Call(runtime, "tpl", "a{{ .x }}b{{ .y }}c", null));
+        Assert.Equal("abc", result.Text);
+        Assert.Equal([(0, 1, 1), (1, 1, 12), (2, 1, 23)], result.Segments.Select(s => (s.Start, s.Length, s.Column)));
+    }
+
+    [Fact]
     public void ValuesMethodsExistOnlyOnChartutilValues()
     {
         var values = GoYaml.ParseValues("a:\n  b:\n    c: 1\n", "values.yaml");

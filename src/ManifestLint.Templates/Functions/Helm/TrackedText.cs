@@ -31,12 +31,18 @@ internal static class TrackedText
 
         var sb = new StringBuilder(text.Length);
         var segments = ImmutableArray.CreateBuilder<OutputSegment>();
+        var segs = source.Segments;
+        var first = 0;
         foreach (var (start, end) in kept)
         {
             var newStart = sb.Length;
             sb.Append(text, start, end - start);
-            foreach (var seg in source.Segments)
+            // Segments are sorted and disjoint: skip those wholly before this range, stop at the first one after it.
+            while (first < segs.Length && segs[first].Start + segs[first].Length <= start)
+                first++;
+            for (var k = first; k < segs.Length && segs[k].Start < end; k++)
             {
+                var seg = segs[k];
                 var s = Math.Max(seg.Start, start);
                 var e = Math.Min(seg.Start + seg.Length, end);
                 if (e <= s)
