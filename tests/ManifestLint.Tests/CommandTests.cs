@@ -188,4 +188,33 @@ public class CommandTests
         Assert.All(findings, f => Assert.Equal("testdata/e2e/broken-yaml/api.yaml", f.GetProperty("path").GetString()));
         Assert.Contains(findings, f => f.GetProperty("resource").GetProperty("key").GetString() == "payments/Deployment/api");
     }
+
+    [Fact]
+    public void Endless_include_recursion_is_one_short_finding_at_the_template_naming_both_ends()
+    {
+        var dir = Directory.CreateTempSubdirectory("manifestlint-recursion-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "templates"));
+            File.WriteAllText(Path.Combine(dir.FullName, "Chart.yaml"), "apiVersion: v2\nname: loop\nversion: 0.1.0\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "templates", "cm.yaml"), "{{ define \"t\" }}{{ include \"t\" . }}{{ end }}{{ include \"t\" . }}\n");
+
+            var run = CliRun.Invoke(["lint", ".", "--format", "json"], workingDirectory: dir.FullName);
+
+            Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+            using var doc = JsonDocument.Parse(run.Out);
+            var finding = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray());
+            Assert.Equal("helm-render", finding.GetProperty("ruleId").GetString());
+            Assert.Equal("templates/cm.yaml", finding.GetProperty("path").GetString());
+            var message = finding.GetProperty("message").GetString()!;
+            Assert.InRange(message.Length, 800, 1300);
+            Assert.StartsWith("template: loop/templates/cm.yaml:1:", message, StringComparison.Ordinal);
+            Assert.Contains("characters of nested calls left out", message, StringComparison.Ordinal);
+            Assert.EndsWith("rendering template has a nested reference name: t: unable to execute template", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }

@@ -174,7 +174,7 @@ public static class LintPipeline
         {
             var rule = p.Kind == RenderProblemKind.Chart ? InputProblems.HelmChartInvalid : InputProblems.HelmRender;
             var path = p.Path ?? chart.Path + "/Chart.yaml";
-            problems.Add(new Finding(rule.Id, rule.Severity, p.Message, SourceSpan.At(path, Math.Max(1, p.Line), Math.Max(1, p.Column)), null, null, []) { Scenario = scenario });
+            problems.Add(new Finding(rule.Id, rule.Severity, Abbreviate(p.Message), SourceSpan.At(path, Math.Max(1, p.Line), Math.Max(1, p.Column)), null, null, []) { Scenario = scenario });
         }
 
         var resources = ImmutableArray.CreateBuilder<Resource>();
@@ -196,6 +196,26 @@ public static class LintPipeline
         }
 
         return new ParsedFile(null, resources.ToImmutable(), problems.ToImmutable(), documents, skipped);
+    }
+
+    /// <summary>
+    /// Helm wraps an error once per template call it passes through, so endless recursion makes a message of
+    /// hundreds of kilobytes. A finding keeps the outermost call and the cause, and says how much is left out;
+    /// <c>manifestlint render</c> still prints Helm's full text.
+    /// </summary>
+    internal static string Abbreviate(string message)
+    {
+        const int Keep = 400;
+        if (message.Length <= 3 * Keep)
+            return message;
+        var head = message[..Keep];
+        var tail = message[^Keep..];
+        if (char.IsHighSurrogate(head[^1]))
+            head = head[..^1];
+        if (char.IsLowSurrogate(tail[0]))
+            tail = tail[1..];
+        var omitted = message.Length - head.Length - tail.Length;
+        return head + " … (" + omitted.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters of nested calls left out) … " + tail;
     }
 
     private static ParsedFile ParseFile(ManifestInput input, string defaultNamespace, CancellationToken cancellationToken)
