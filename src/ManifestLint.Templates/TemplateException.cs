@@ -5,8 +5,12 @@ namespace ManifestLint.Templates;
 /// (<c>template: main:1: unexpected "}" in operand</c>,
 /// <c>template: main:1:10: executing "main" at &lt;.Values.x.y&gt;: nil pointer evaluating interface {}.y</c>).
 /// </summary>
-public class TemplateException : Exception
+public class TemplateException : Exception, IWrappedMessage
 {
+    private readonly string _head = string.Empty;
+    private readonly Exception? _tail;
+    private string? _joined;
+
     public TemplateException(string message, string template, int line, int column, TemplateErrorKind kind)
         : base(message)
     {
@@ -49,7 +53,32 @@ public class TemplateException : Exception
     /// The innermost message after Go's position prefixes, e.g. <c>nil pointer evaluating interface {}.y</c>.
     /// Helm shows parse errors as <c>parse error at (NAME:LINE): DETAIL</c>.
     /// </summary>
-    public string Detail { get; init; } = string.Empty;
+    public string Detail
+    {
+        get => _tail is null ? _detail : (DetailHead ?? string.Empty) + _tail.Message;
+        init => _detail = value;
+    }
 
-    internal TemplateException Copy() => new(Message, Template, Line, Column, Kind) { Detail = Detail };
+    private readonly string _detail = string.Empty;
+
+    /// <summary>An error whose message is <paramref name="head"/> followed by the message of <paramref name="tail"/>.</summary>
+    internal TemplateException(string head, Exception tail, string detailHead, string template, int line, int column, TemplateErrorKind kind)
+        : this(head, template, line, column, kind)
+    {
+        _head = head;
+        _tail = tail;
+        DetailHead = detailHead;
+    }
+
+    public override string Message => _tail is null ? base.Message : _joined ??= ErrorText.Join(this);
+
+    string IWrappedMessage.MessageHead => _head;
+
+    Exception? IWrappedMessage.MessageTail => _tail;
+
+    private string? DetailHead { get; }
+
+    internal TemplateException Copy() => _tail is null
+        ? new(Message, Template, Line, Column, Kind) { Detail = Detail }
+        : new(_head, _tail, DetailHead ?? string.Empty, Template, Line, Column, Kind);
 }

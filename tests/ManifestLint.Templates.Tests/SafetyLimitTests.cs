@@ -51,6 +51,18 @@ public sealed class SafetyLimitTests
         TemplateSet.Parse([("main", text)], new TemplateOptions { FunctionMaps = [SprigFunctions.Create(), HelmFunctions.Create()] });
 
     [Fact]
+    public void Tpl_that_includes_itself_ends_with_helms_nested_reference_error_wrapped_at_every_level()
+    {
+        var ex = Fails(WithSprig("{{ define \"t\" }}{{ tpl \"{{ include \\\"t\\\" . }}\" . }}{{ end }}{{ include \"t\" . }}"));
+        Assert.Equal(TemplateErrorKind.Execution, ex.Kind);
+        const string Level = "error calling include: template: main:1:19: executing \"t\" at <tpl \"{{ include \\\"t\\\" . }}\" .>: error calling tpl: "
+            + "error during tpl function execution for \"{{ include \\\"t\\\" . }}\": template: gotpl:1:3: executing \"gotpl\" at <include \"t\" .>: ";
+        Assert.StartsWith("template: main:1:63: executing \"main\" at <include \"t\" .>: " + Level + Level, ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith(Level + "error calling include: rendering template has a nested reference name: t: unable to execute template", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1001, (ex.Message.Length - ex.Message.Replace(Level, string.Empty, StringComparison.Ordinal).Length) / Level.Length);
+    }
+
+    [Fact]
     public void A_string_doubled_in_a_loop_stops_at_the_string_limit_not_at_the_end_of_memory()
     {
         var ex = Fails(WithSprig("{{ $s := \"xxxxxxxxxxxxxxxx\" }}{{ range until 40 }}{{ $s = print $s $s }}{{ end }}{{ len $s }}"));

@@ -61,7 +61,7 @@ internal sealed partial class Executor
         catch (BuiltinError ex)
         {
             _node = node;
-            throw ExecError("error calling " + name + ": " + ex.Message);
+            throw ExecError("error calling " + name + ": ", ex);
         }
 
         throw ExecError("unknown builtin " + name);

@@ -490,7 +490,7 @@ internal sealed partial class Executor
         catch (Exception ex)
         {
             _node = node;
-            throw ExecError("error calling " + name + ": " + ex.Message);
+            throw ExecError("error calling " + name + ": ", ex);
         }
 
         var (size, limit, unit) = result switch

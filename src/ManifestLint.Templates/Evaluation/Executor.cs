@@ -178,17 +178,32 @@ internal sealed partial class Executor : ITemplateRuntime
 
     // ---- errors --------------------------------------------------------------------------------
 
-    private TemplateException ExecError(string message)
+    private TemplateException ExecError(string message) => ExecError(message, null);
+
+    /// <summary>Go's execution error at the current node; with <paramref name="cause"/>, its message follows <paramref name="message"/>.</summary>
+    private TemplateException ExecError(string message, Exception? cause)
     {
         var name = _tmplName;
+        string prefix;
+        string parseName;
+        int line, col;
         if (_node is null)
-            return new TemplateException("template: " + name + ": " + message, name, 0, 0, TemplateErrorKind.Execution) { Detail = message };
-        var location = _node.Tree.ErrorLocation(_node.Pos);
-        var context = _node.ToString();
-        var (line, _) = _node.Tree.LineColumn(_node.Pos);
-        var col = int.Parse(location[(location.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
-        var full = "template: " + location + ": executing " + GoFormat.Quote(name) + " at <" + context + ">: " + message;
-        return new TemplateException(full, _node.Tree.ParseName, line, col, TemplateErrorKind.Execution) { Detail = message };
+        {
+            prefix = "template: " + name + ": ";
+            (parseName, line, col) = (name, 0, 0);
+        }
+        else
+        {
+            var location = _node.Tree.ErrorLocation(_node.Pos);
+            (line, _) = _node.Tree.LineColumn(_node.Pos);
+            col = int.Parse(location[(location.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+            prefix = "template: " + location + ": executing " + GoFormat.Quote(name) + " at <" + _node + ">: ";
+            parseName = _node.Tree.ParseName;
+        }
+
+        return cause is null
+            ? new TemplateException(prefix + message, parseName, line, col, TemplateErrorKind.Execution) { Detail = message }
+            : new TemplateException(prefix + message, cause, message, parseName, line, col, TemplateErrorKind.Execution);
     }
 
     private TemplateException LimitError(string message)

@@ -168,7 +168,7 @@ public static class HelmFunctions
         }
         catch (TemplateException ex) when (ex.Kind != TemplateErrorKind.Limit)
         {
-            throw new TemplateFunctionException(ex.Message, ex);
+            throw TemplateFunctionException.Wrapping(string.Empty, ex);
         }
     }
 
@@ -182,11 +182,11 @@ public static class HelmFunctions
         }
         catch (TemplateException ex) when (ex.Kind == TemplateErrorKind.Parse)
         {
-            throw new TemplateFunctionException("cannot parse template " + GoFormat.Quote(text) + ": " + ex.Message, ex);
+            throw TemplateFunctionException.Wrapping("cannot parse template " + GoFormat.Quote(text) + ": ", ex);
         }
         catch (TemplateException ex) when (ex.Kind == TemplateErrorKind.Execution)
         {
-            throw new TemplateFunctionException("error during tpl function execution for " + GoFormat.Quote(text) + ": " + ex.Message, ex);
+            throw TemplateFunctionException.Wrapping("error during tpl function execution for " + GoFormat.Quote(text) + ": ", ex);
         }
 
         // Helm deletes what printing nil left behind, on tpl's own result.
