@@ -277,15 +277,14 @@ public static class ChartLoader
     private static ImmutableArray<string> Strings(GoMap map, string key) =>
         map.TryGetValue(key, out var v) && v is GoList list ? [.. list.Select(x => x as string ?? string.Empty)] : [];
 
-    private static ImmutableSortedDictionary<string, string> Annotations(GoMap meta)
+    // Absent annotations stay a nil map in Helm's Metadata (toJson writes null); an empty mapping is an empty map.
+    private static ImmutableSortedDictionary<string, string>? Annotations(GoMap meta)
     {
+        if (!meta.TryGetValue("annotations", out var v) || v is not GoMap m)
+            return null;
         var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        if (meta.TryGetValue("annotations", out var v) && v is GoMap m)
-        {
-            foreach (var (k, val) in m)
-                builder[k] = val as string ?? string.Empty;
-        }
-
+        foreach (var (k, val) in m)
+            builder[k] = val as string ?? string.Empty;
         return builder.ToImmutable();
     }
 

@@ -32,17 +32,17 @@ public sealed class ChartRenderingTests
         File.ReadAllText(Path.Combine(RepositoryPaths.Root, "testdata", "charts", chart, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     [Fact]
-    public void Keywords_and_sources_missing_from_chart_yaml_are_nil_lists_as_in_helm()
+    public void Keywords_sources_and_annotations_missing_from_chart_yaml_are_nil_as_in_helm()
     {
         var render = RenderOneTemplate(
             "kw",
             "cm.yaml",
-            "kind: ConfigMap\ndata:\n  json: {{ toJson (dict \"k\" .Chart.Keywords \"s\" .Chart.Sources) | quote }}\n  len: {{ len .Chart.Keywords | quote }}\n",
+            "kind: ConfigMap\ndata:\n  json: {{ toJson (dict \"k\" .Chart.Keywords \"s\" .Chart.Sources \"a\" .Chart.Annotations) | quote }}\n  len: {{ len .Chart.Keywords | quote }}\n",
             Demo);
 
         Assert.Empty(render.Problems);
         var manifest = Assert.Single(render.Manifests);
-        Assert.Contains("json: \"{\\\"k\\\":null,\\\"s\\\":null}\"", manifest.Content, StringComparison.Ordinal);
+        Assert.Contains("json: \"{\\\"a\\\":null,\\\"k\\\":null,\\\"s\\\":null}\"", manifest.Content, StringComparison.Ordinal);
         Assert.Contains("len: \"0\"", manifest.Content, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ManifestLint.Templates.Encoding;
 using ManifestLint.Templates.Functions.Helm;
 using ManifestLint.Templates.Functions.Sprig;
@@ -112,6 +113,32 @@ public sealed class GoValueEdgeCasesTests
     [InlineData("{{ toJson .Chart }}", "{\"name\":\"demo\",\"version\":\"1.2.3\"}")]
     public void Chart_slices_that_were_not_given_are_nil_slices(string template, string expected) =>
         Assert.Equal(expected, Render(template, ChartWithoutLists()));
+
+    [Theory]
+    [InlineData("{{ toJson .Chart.Annotations }} {{ toYaml (dict \"a\" .Chart.Annotations) }}", "null a: null")]
+    [InlineData("{{ .Chart.Annotations }} {{ len .Chart.Annotations }} {{ empty .Chart.Annotations }}", "map[] 0 true")]
+    [InlineData("{{ printf \"%#v|%T\" .Chart.Annotations .Chart.Annotations }}", "map[string]string(nil)|map[string]string")]
+    [InlineData("{{ range $k, $v := .Chart.Annotations }}x{{ else }}none{{ end }} {{ index .Chart.Annotations \"a\" | quote }}", "none \"\"")]
+    [InlineData("{{ toJson (deepCopy (dict \"a\" .Chart.Annotations)) }}", "{\"a\":null}")]
+    public void Chart_annotations_that_were_not_given_are_a_nil_map(string template, string expected) =>
+        Assert.Equal(expected, Render(template, ChartWithoutLists()));
+
+    [Fact]
+    public void Chart_annotations_given_empty_are_an_empty_map_and_differ_from_nil()
+    {
+        var empty = Data(new ChartMetadata { Name = "demo", Annotations = ImmutableSortedDictionary<string, string>.Empty });
+        Assert.Equal("{} map[string]string{}", Render("{{ toJson .Chart.Annotations }} {{ printf \"%#v\" .Chart.Annotations }}", empty));
+        var nil = GoMap.Nil(GoMap.StringMapType);
+        Assert.False(SprigFunctionsDeepEqual(nil, new GoMap(GoMap.StringMapType)));
+        nil.Set("a", "b");
+        Assert.False(nil.IsNil);
+    }
+
+    private static bool SprigFunctionsDeepEqual(object a, object b)
+    {
+        var data = new GoMap { ["a"] = a, ["b"] = b };
+        return Render("{{ deepEqual .a .b }}", data) == "true";
+    }
 
     [Fact]
     public void Chart_slices_given_empty_or_filled_are_not_nil()

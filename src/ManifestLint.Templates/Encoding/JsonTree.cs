@@ -79,6 +79,7 @@ internal static class JsonTree
             case Complex:
                 throw new GoJsonException("json: unsupported type: complex128");
             case GoList { IsNil: true }:
+            case GoMap { IsNil: true }:
                 return JsonNull.Instance;
             case GoList list:
                 {

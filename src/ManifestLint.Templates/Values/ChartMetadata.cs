@@ -39,7 +39,8 @@ public sealed class ChartMetadata : IGoObject
 
     public bool Deprecated { get; init; }
 
-    public ImmutableSortedDictionary<string, string> Annotations { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+    /// <summary>Chart.yaml's <c>annotations</c>; null when absent, which reads as a nil <c>map[string]string</c>.</summary>
+    public ImmutableSortedDictionary<string, string>? Annotations { get; init; }
 
     public string KubeVersion { get; init; } = string.Empty;
 
@@ -119,7 +120,7 @@ public sealed class ChartMetadata : IGoObject
         Add("appVersion", AppVersion);
         if (Deprecated)
             list.Add(new("deprecated", true));
-        if (!Annotations.IsEmpty)
+        if (Annotations is { IsEmpty: false })
             list.Add(new("annotations", AnnotationsMap()));
         Add("kubeVersion", KubeVersion);
         Add("type", Type);
@@ -135,6 +136,8 @@ public sealed class ChartMetadata : IGoObject
 
     private GoMap AnnotationsMap()
     {
+        if (Annotations is null)
+            return GoMap.Nil(GoMap.StringMapType);
         var map = new GoMap(GoMap.StringMapType);
         foreach (var (k, v) in Annotations)
             map[k] = v;

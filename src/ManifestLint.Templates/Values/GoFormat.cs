@@ -491,6 +491,9 @@ public static class GoFormat
                 }
 
                 return;
+            case GoMap { IsNil: true } nilMap when f.SharpV:
+                sb.Append(nilMap.GoTypeName).Append("(nil)");
+                return;
             case GoMap map when f.SharpV:
                 {
                     sb.Append(map.GoTypeName).Append('{');

@@ -30,6 +30,16 @@ public sealed class GoMap : IEnumerable<KeyValuePair<string, object?>>
             _entries[k] = v;
     }
 
+    /// <summary>
+    /// A nil map of <paramref name="goTypeName"/> (such as Helm's <c>.Chart.Annotations</c> when Chart.yaml has none):
+    /// empty everywhere, but <c>encoding/json</c> (and so <c>toJson</c>/<c>toYaml</c>) writes it as <c>null</c>,
+    /// <c>%#v</c> prints <c>map[string]string(nil)</c> and <c>reflect.DeepEqual</c> tells it from an empty map.
+    /// </summary>
+    public static GoMap Nil(string goTypeName = InterfaceMapType) => new(goTypeName) { IsNil = true };
+
+    /// <summary>True for a Go nil map (made by <see cref="Nil"/>); setting an entry clears it.</summary>
+    public bool IsNil { get; private set; }
+
     /// <summary>The Go type name as <c>printf "%T"</c> shows it.</summary>
     public string GoTypeName { get; set; }
 
@@ -41,7 +51,11 @@ public sealed class GoMap : IEnumerable<KeyValuePair<string, object?>>
     public object? this[string key]
     {
         get => _entries[key];
-        set => _entries[key] = value;
+        set
+        {
+            IsNil = false;
+            _entries[key] = value;
+        }
     }
 
     public bool ContainsKey(string key) => _entries.ContainsKey(key);
@@ -56,6 +70,7 @@ public sealed class GoMap : IEnumerable<KeyValuePair<string, object?>>
 
     public void Set(string key, object? value, ValueOrigin? origin = null)
     {
+        IsNil = false;
         _entries[key] = value;
         if (origin is not null)
             (_origins ??= new Dictionary<string, ValueOrigin>(StringComparer.Ordinal))[key] = origin;

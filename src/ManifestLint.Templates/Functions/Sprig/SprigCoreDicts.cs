@@ -171,6 +171,9 @@ internal static class SprigCoreDicts
     {
         switch (value)
         {
+            case GoMap { IsNil: true } nilMap:
+                // copystructure keeps a nil map nil.
+                return GoMap.Nil(nilMap.GoTypeName);
             case GoMap m:
                 {
                     var copy = new GoMap(m.GoTypeName) { Origin = m.Origin };

@@ -146,7 +146,8 @@ internal static class SprigCoreValues
             case GoMap ma:
                 {
                     var mb = (GoMap)b;
-                    if (ma.Count != mb.Count)
+                    // A nil map is not deeply equal to an empty one.
+                    if (ma.IsNil != mb.IsNil || ma.Count != mb.Count)
                         return false;
                     foreach (var (k, v) in ma)
                     {
