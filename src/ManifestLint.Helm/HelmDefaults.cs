@@ -17,21 +17,37 @@ public static class HelmDefaults
         "ValidatingWebhookConfiguration",
     ];
 
-    /// <summary>Group/versions the built-in API server serves (Kubernetes 1.3x), plus apiextensions v1beta1 as Helm adds it.</summary>
+    /// <summary>
+    /// Helm's default <c>.Capabilities.APIVersions</c> under <c>helm template</c>: every group/version registered in
+    /// the client-go scheme Helm is built with (client-go v0.36 for Kubernetes 1.36), in registration order, then the
+    /// two apiextensions versions Helm registers itself. Group/versions only: without a cluster Helm lists no kinds,
+    /// so <c>Has "policy/v1/PodDisruptionBudget"</c> is false unless <c>--api-versions</c> adds it.
+    /// Source: k8s.io/client-go kubernetes/scheme/register.go and Helm's pkg/chartutil/capabilities.go.
+    /// </summary>
     public static ImmutableArray<string> ApiVersions { get; } =
     [
-        "v1", "admissionregistration.k8s.io/v1", "apiextensions.k8s.io/v1", "apiextensions.k8s.io/v1beta1",
-        "apiregistration.k8s.io/v1", "apps/v1", "authentication.k8s.io/v1", "authorization.k8s.io/v1",
-        "autoscaling/v1", "autoscaling/v2", "batch/v1", "certificates.k8s.io/v1", "coordination.k8s.io/v1",
-        "discovery.k8s.io/v1", "events.k8s.io/v1", "flowcontrol.apiserver.k8s.io/v1", "networking.k8s.io/v1",
-        "node.k8s.io/v1", "policy/v1", "rbac.authorization.k8s.io/v1", "resource.k8s.io/v1", "scheduling.k8s.io/v1",
-        "storage.k8s.io/v1",
-        "v1/ConfigMap", "v1/Namespace", "v1/Pod", "v1/Secret", "v1/Service", "v1/ServiceAccount", "v1/PersistentVolumeClaim",
-        "apps/v1/DaemonSet", "apps/v1/Deployment", "apps/v1/ReplicaSet", "apps/v1/StatefulSet",
-        "batch/v1/CronJob", "batch/v1/Job", "networking.k8s.io/v1/Ingress", "networking.k8s.io/v1/IngressClass",
-        "networking.k8s.io/v1/NetworkPolicy", "policy/v1/PodDisruptionBudget", "autoscaling/v2/HorizontalPodAutoscaler",
-        "rbac.authorization.k8s.io/v1/ClusterRole", "rbac.authorization.k8s.io/v1/ClusterRoleBinding",
-        "rbac.authorization.k8s.io/v1/Role", "rbac.authorization.k8s.io/v1/RoleBinding",
-        "apiextensions.k8s.io/v1/CustomResourceDefinition", "storage.k8s.io/v1/StorageClass",
+        "v1",
+        "admissionregistration.k8s.io/v1", "admissionregistration.k8s.io/v1alpha1", "admissionregistration.k8s.io/v1beta1",
+        "internal.apiserver.k8s.io/v1alpha1",
+        "apps/v1", "apps/v1beta1", "apps/v1beta2",
+        "authentication.k8s.io/v1", "authentication.k8s.io/v1alpha1", "authentication.k8s.io/v1beta1",
+        "authorization.k8s.io/v1", "authorization.k8s.io/v1beta1",
+        "autoscaling/v1", "autoscaling/v2",
+        "batch/v1", "batch/v1beta1",
+        "certificates.k8s.io/v1", "certificates.k8s.io/v1beta1", "certificates.k8s.io/v1alpha1",
+        "coordination.k8s.io/v1alpha2", "coordination.k8s.io/v1beta1", "coordination.k8s.io/v1",
+        "discovery.k8s.io/v1", "discovery.k8s.io/v1beta1",
+        "events.k8s.io/v1", "events.k8s.io/v1beta1",
+        "extensions/v1beta1",
+        "flowcontrol.apiserver.k8s.io/v1", "flowcontrol.apiserver.k8s.io/v1beta1", "flowcontrol.apiserver.k8s.io/v1beta2", "flowcontrol.apiserver.k8s.io/v1beta3",
+        "networking.k8s.io/v1", "networking.k8s.io/v1beta1",
+        "node.k8s.io/v1", "node.k8s.io/v1alpha1", "node.k8s.io/v1beta1",
+        "policy/v1", "policy/v1beta1",
+        "rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1",
+        "resource.k8s.io/v1", "resource.k8s.io/v1alpha3", "resource.k8s.io/v1beta1", "resource.k8s.io/v1beta2",
+        "scheduling.k8s.io/v1alpha2", "scheduling.k8s.io/v1beta1", "scheduling.k8s.io/v1",
+        "storage.k8s.io/v1beta1", "storage.k8s.io/v1", "storage.k8s.io/v1alpha1",
+        "storagemigration.k8s.io/v1beta1",
+        "apiextensions.k8s.io/v1beta1", "apiextensions.k8s.io/v1",
     ];
 }

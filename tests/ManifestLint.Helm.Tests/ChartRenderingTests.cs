@@ -164,6 +164,18 @@ public sealed class ChartRenderingTests
     }
 
     [Fact]
+    public void Default_api_versions_are_group_versions_only_as_under_helm_template()
+    {
+        const string Template = "kind: ConfigMap\ndata:\n  has: {{ range list \"apps/v1\" \"autoscaling/v2\" \"policy/v1beta1\" \"apiextensions.k8s.io/v1\" \"apps/v1/Deployment\" \"policy/v1/PodDisruptionBudget\" \"apiregistration.k8s.io/v1\" \"autoscaling/v2beta2\" }}{{ $.Capabilities.APIVersions.Has . }} {{ end }}\n";
+
+        var defaults = RenderOneTemplate("apis", "cm.yaml", Template, Demo);
+        var added = RenderOneTemplate("apis", "cm.yaml", Template, Demo with { ApiVersions = ["policy/v1/PodDisruptionBudget"] });
+
+        Assert.Equal("kind: ConfigMap\ndata:\n  has: true true true true false false false false", Assert.Single(defaults.Manifests).Content);
+        Assert.Equal("kind: ConfigMap\ndata:\n  has: true true true true false true false false", Assert.Single(added.Manifests).Content);
+    }
+
+    [Fact]
     public void Kube_version_and_api_versions_reach_capabilities()
     {
         var render = RenderOneTemplate(
