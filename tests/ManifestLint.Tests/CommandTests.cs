@@ -217,4 +217,36 @@ public class CommandTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Api_versions_from_the_flag_or_the_config_file_reach_a_charts_capabilities()
+    {
+        var dir = Directory.CreateTempSubdirectory("manifestlint-apiversions-");
+        try
+        {
+            var chart = Directory.CreateDirectory(Path.Combine(dir.FullName, "app", "templates")).Parent!.FullName;
+            File.WriteAllText(Path.Combine(chart, "Chart.yaml"), "apiVersion: v2\nname: app\nversion: 0.1.0\n");
+            File.WriteAllText(
+                Path.Combine(chart, "templates", "pdb.yaml"),
+                "{{- if .Capabilities.APIVersions.Has \"policy/v1/PodDisruptionBudget\" }}\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: app\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels:\n      app: nothing\n{{- end }}\n");
+            string[] Rules(CliRun run)
+            {
+                using var doc = JsonDocument.Parse(run.Out);
+                return [.. doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!)];
+            }
+
+            var plain = CliRun.Invoke(["lint", ".", "--complete", "--format", "json", "--fail-on", "none"], workingDirectory: dir.FullName);
+            var flag = CliRun.Invoke(["lint", ".", "--complete", "--format", "json", "--fail-on", "none", "--api-versions", "policy/v1/PodDisruptionBudget"], workingDirectory: dir.FullName);
+            File.WriteAllText(Path.Combine(dir.FullName, ".manifestlint.yaml"), "charts:\n  app:\n    apiVersions: [policy/v1/PodDisruptionBudget]\n");
+            var config = CliRun.Invoke(["lint", ".", "--complete", "--format", "json", "--fail-on", "none"], workingDirectory: dir.FullName);
+
+            Assert.DoesNotContain("pdb-selects-no-pods", Rules(plain));
+            Assert.Contains("pdb-selects-no-pods", Rules(flag));
+            Assert.Contains("pdb-selects-no-pods", Rules(config));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }

@@ -47,6 +47,9 @@ public sealed record LintInvocation(
     /// <summary>Lint each chart once per ci/*-values.yaml file.</summary>
     public bool ChartValuesScenarios { get; init; }
 
+    /// <summary>API versions added to every chart's <c>.Capabilities.APIVersions</c>.</summary>
+    public ImmutableArray<string> HelmApiVersions { get; init; } = [];
+
     /// <summary>Kubernetes version charts are rendered for.</summary>
     public string? KubeVersion { get; init; }
 }

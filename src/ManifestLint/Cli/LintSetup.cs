@@ -72,6 +72,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
                 ValuesFiles = [.. files],
                 SetValues = [.. chart.Set, .. global.SetValues],
                 SetStringValues = [.. chart.SetString, .. global.SetStringValues],
+                ApiVersions = [.. chart.ApiVersions, .. global.ApiVersions],
                 Namespace = chart.Namespace ?? @namespace,
             };
             if (chart.ReleaseName is { } name)
@@ -99,6 +100,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             ValuesFiles = files.ToImmutable(),
             SetValues = invocation.HelmSet,
             SetStringValues = invocation.HelmSetString,
+            ApiVersions = invocation.HelmApiVersions,
         };
         return invocation.KubeVersion is { } kube ? options with { KubeVersion = kube } : options;
     }

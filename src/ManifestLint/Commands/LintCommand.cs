@@ -144,6 +144,13 @@ internal static class LintCommand
         HelpName = "version",
     };
 
+    public static readonly Option<string[]> ApiVersions = new("--api-versions", "-a")
+    {
+        Description = "Add to .Capabilities.APIVersions for every chart, as Helm's --api-versions: group/version or group/version/Kind (repeatable). "
+            + "Without a cluster Helm lists group/versions only.",
+        HelpName = "group/version[/Kind]",
+    };
+
     public static readonly Option<bool> ChartValuesScenarios = new("--chart-values-scenarios")
     {
         Description = "Lint each chart once per ci/*-values.yaml file (chart-testing's convention); findings name the scenario.",
@@ -176,6 +183,7 @@ internal static class LintCommand
             HelmSet,
             HelmSetString,
             KubeVersion,
+            ApiVersions,
             ChartValuesScenarios,
         };
         command.SetAction((parseResult, cancellationToken) =>
@@ -210,6 +218,7 @@ internal static class LintCommand
         HelmSet = Values(parseResult, HelmSet),
         HelmSetString = Values(parseResult, HelmSetString),
         KubeVersion = parseResult.GetValue(KubeVersion),
+        HelmApiVersions = Values(parseResult, ApiVersions),
         ChartValuesScenarios = parseResult.GetValue(ChartValuesScenarios),
     };
 

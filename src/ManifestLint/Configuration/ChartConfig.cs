@@ -9,10 +9,12 @@ namespace ManifestLint.Configuration;
 /// <param name="SetString">Helm <c>--set-string</c> expressions.</param>
 /// <param name="ReleaseName">Release name, or null for Helm's default.</param>
 /// <param name="Namespace">Release namespace, or null for the run's.</param>
+/// <param name="ApiVersions">API versions added to <c>.Capabilities.APIVersions</c> (Helm's <c>--api-versions</c>).</param>
 public sealed record ChartConfig(
     string ChartPath,
     ImmutableArray<string> ValuesFiles,
     ImmutableArray<string> Set,
     ImmutableArray<string> SetString,
     string? ReleaseName,
-    string? Namespace);
+    string? Namespace,
+    ImmutableArray<string> ApiVersions);

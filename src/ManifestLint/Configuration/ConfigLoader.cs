@@ -17,7 +17,7 @@ public static class ConfigLoader
 {
     private static readonly string[] TopLevelKeys = ["rules", "include", "exclude", "namespace", "complete", "failOn", "charts"];
 
-    private static readonly string[] ChartKeys = ["values", "set", "setString", "releaseName", "namespace"];
+    private static readonly string[] ChartKeys = ["values", "set", "setString", "releaseName", "namespace", "apiVersions"];
 
     private static readonly string[] RuleKeys = ["enabled", "severity", "options"];
 
@@ -183,7 +183,7 @@ public static class ConfigLoader
         }
     }
 
-    /// <summary><c>charts: { path/to/chart: { values: [..], set: [..], setString: [..], releaseName, namespace } }</c>; paths relative to the file.</summary>
+    /// <summary><c>charts: { path/to/chart: { values: [..], set: [..], setString: [..], releaseName, namespace, apiVersions: [..] } }</c>; paths relative to the file.</summary>
     private static ImmutableArray<ChartConfig> ReadCharts(YamlEntry entry, string directory, List<string> errors)
     {
         if (entry.Value is YamlScalar { IsNull: true })
@@ -207,7 +207,7 @@ public static class ConfigLoader
                 continue;
             }
 
-            ImmutableArray<string> values = [], set = [], setString = [];
+            ImmutableArray<string> values = [], set = [], setString = [], apiVersions = [];
             string? releaseName = null, ns = null;
             foreach (var setting in settings.Entries)
             {
@@ -231,13 +231,16 @@ public static class ConfigLoader
                     case "namespace":
                         ns = ReadString(setting, errors);
                         break;
+                    case "apiVersions":
+                        apiVersions = ReadGlobs(setting, errors);
+                        break;
                     default:
                         errors.Add(UnknownKey(setting.Key, ChartKeys, "chart setting"));
                         break;
                 }
             }
 
-            result.Add(new ChartConfig(folder, values, set, setString, releaseName, ns));
+            result.Add(new ChartConfig(folder, values, set, setString, releaseName, ns, apiVersions));
         }
 
         return result.ToImmutable();
