@@ -140,6 +140,15 @@ public sealed class GoValueEdgeCasesTests
         return Render("{{ deepEqual .a .b }}", data) == "true";
     }
 
+    [Theory]
+    [InlineData("{{ toJson (rest (list)) }} {{ toJson (initial (list)) }} {{ toJson (mustRest (list)) }}", "null null null")]
+    [InlineData("{{ toJson (rest (list 1)) }} {{ toJson (initial (list 1)) }}", "[] []")]
+    [InlineData("{{ toJson (concat) }} {{ toJson (concat (list) (list)) }} {{ toJson (concat (list) (list 1)) }}", "null null [1]")]
+    [InlineData("{{ toJson (regexFindAll \"x\" \"abc\" -1) }} {{ toJson (regexFindAll \"b\" \"abc\" 0) }} {{ toJson (regexFindAll \"b\" \"abc\" -1) }}", "null null [\"b\"]")]
+    [InlineData("{{ rest (list) }} {{ len (rest (list)) }} {{ empty (concat) }}", "[] 0 true")]
+    public void Functions_that_return_a_nil_slice_in_go_return_a_nil_list(string template, string expected) =>
+        Assert.Equal(expected, Render(template));
+
     [Fact]
     public void Chart_slices_given_empty_or_filled_are_not_nil()
     {

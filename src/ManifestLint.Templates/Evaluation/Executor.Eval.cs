@@ -526,16 +526,17 @@ internal sealed partial class Executor
         {
             switch (type.Kind)
             {
+                // A Go function that returns a nil slice or map (rest of an empty list) gives a typed nil.
                 case GoTypeKind.InterfaceSlice:
-                    return Val.Of(new GoList(GoList.InterfaceSliceType), origin);
+                    return Val.Of(GoList.Nil(GoList.InterfaceSliceType), origin);
                 case GoTypeKind.StringSlice:
-                    return Val.Of(new GoList(GoList.StringSliceType), origin);
+                    return Val.Of(GoList.Nil(GoList.StringSliceType), origin);
                 case GoTypeKind.IntSlice:
-                    return Val.Of(new GoList(GoList.IntSliceType), origin);
+                    return Val.Of(GoList.Nil(GoList.IntSliceType), origin);
                 case GoTypeKind.InterfaceMap:
-                    return Val.Of(new GoMap(), origin);
+                    return Val.Of(GoMap.Nil(), origin);
                 case GoTypeKind.StringMap:
-                    return Val.Of(new GoMap(GoMap.StringMapType), origin);
+                    return Val.Of(GoMap.Nil(GoMap.StringMapType), origin);
                 case GoTypeKind.Bytes:
                     return Val.Of(Array.Empty<byte>(), origin);
             }

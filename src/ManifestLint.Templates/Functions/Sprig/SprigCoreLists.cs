@@ -100,13 +100,15 @@ internal static class SprigCoreLists
     private static GoList Rest(object? list)
     {
         var items = ListOrFail(list, "Cannot find rest on type {0}");
-        return NewList(items.Skip(1));
+        // Sprig returns nil for an empty list.
+        return items.Count == 0 ? GoList.Nil() : NewList(items.Skip(1));
     }
 
     private static GoList Initial(object? list)
     {
         var items = ListOrFail(list, "Cannot find initial on type {0}");
-        return NewList(items.Take(Math.Max(0, items.Count - 1)));
+        // Sprig returns nil for an empty list.
+        return items.Count == 0 ? GoList.Nil() : NewList(items.Take(Math.Max(0, items.Count - 1)));
     }
 
     private static GoList Reverse(object? list)
@@ -169,7 +171,8 @@ internal static class SprigCoreLists
 
     private static GoList Concat(IReadOnlyList<object?> lists)
     {
-        var result = new GoList();
+        // Sprig appends to a nil slice: with nothing to append the result stays nil.
+        var result = GoList.Nil();
         foreach (var list in lists)
         {
             var kind = KindOrPanic(list);

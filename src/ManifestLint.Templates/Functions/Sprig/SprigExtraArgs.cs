@@ -36,6 +36,7 @@ internal static class SprigExtraArgs
         _ => 0,
     };
 
+    /// <summary>A <c>[]string</c>; null (Go's nil slice, as regexp returns for no match) stays nil.</summary>
     public static GoList StringList(IEnumerable<string>? items) =>
-        new(items ?? [], GoList.StringSliceType);
+        items is null ? GoList.Nil(GoList.StringSliceType) : new(items, GoList.StringSliceType);
 }
