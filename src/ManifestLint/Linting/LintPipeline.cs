@@ -174,7 +174,8 @@ public static class LintPipeline
         {
             var rule = p.Kind == RenderProblemKind.Chart ? InputProblems.HelmChartInvalid : InputProblems.HelmRender;
             var path = p.Path ?? chart.Path + "/Chart.yaml";
-            problems.Add(new Finding(rule.Id, rule.Severity, Abbreviate(p.Message), SourceSpan.At(path, Math.Max(1, p.Line), Math.Max(1, p.Column)), null, null, []) { Scenario = scenario });
+            var message = p.Kind == RenderProblemKind.Template ? Abbreviate(p.Message) : p.Message;
+            problems.Add(new Finding(rule.Id, rule.Severity, message, SourceSpan.At(path, Math.Max(1, p.Line), Math.Max(1, p.Column)), null, null, []) { Scenario = scenario });
         }
 
         var resources = ImmutableArray.CreateBuilder<Resource>();
@@ -205,8 +206,8 @@ public static class LintPipeline
     /// </summary>
     internal static string Abbreviate(string message)
     {
-        const int Keep = 400;
-        if (message.Length <= 3 * Keep)
+        const int Keep = 500;
+        if (message.Length <= 8 * Keep)
             return message;
         var head = message[..Keep];
         var tail = message[^Keep..];
