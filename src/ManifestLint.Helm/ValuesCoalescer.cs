@@ -71,22 +71,13 @@ internal static class ValuesCoalescer
         }
     }
 
+    // The "global" table of a values map: a new empty one when absent, null when it is not a table.
+    private static GoMap? Globals(GoMap values) =>
+        !values.TryGetValue(GlobalKey, out var global) ? new GoMap() : global as GoMap;
+
     private static void CoalesceGlobals(GoMap dest, GoMap src)
     {
-        GoMap dg;
-        if (!dest.TryGetValue(GlobalKey, out var destGlobal))
-            dg = new GoMap();
-        else if (destGlobal is GoMap dgm)
-            dg = dgm;
-        else
-            return;
-
-        GoMap sg;
-        if (!src.TryGetValue(GlobalKey, out var srcGlobal))
-            sg = new GoMap();
-        else if (srcGlobal is GoMap sgm)
-            sg = sgm;
-        else
+        if (Globals(dest) is not { } dg || Globals(src) is not { } sg)
             return;
 
         foreach (var (key, val) in sg.ToList())

@@ -55,11 +55,12 @@ public class TemplateException : Exception, IWrappedMessage
     /// </summary>
     public string Detail
     {
-        get => _tail is null ? _detail : (DetailHead ?? string.Empty) + _tail.Message;
+        get => _tail is null ? _detail : _detailHead + _tail.Message;
         init => _detail = value;
     }
 
     private readonly string _detail = string.Empty;
+    private readonly string _detailHead = string.Empty;
 
     /// <summary>An error whose message is <paramref name="head"/> followed by the message of <paramref name="tail"/>.</summary>
     internal TemplateException(string head, Exception tail, string detailHead, string template, int line, int column, TemplateErrorKind kind)
@@ -67,7 +68,7 @@ public class TemplateException : Exception, IWrappedMessage
     {
         _head = head;
         _tail = tail;
-        DetailHead = detailHead;
+        _detailHead = detailHead;
     }
 
     public override string Message => _tail is null ? base.Message : _joined ??= ErrorText.Join(this);
@@ -76,9 +77,8 @@ public class TemplateException : Exception, IWrappedMessage
 
     Exception? IWrappedMessage.MessageTail => _tail;
 
-    private string? DetailHead { get; }
 
     internal TemplateException Copy() => _tail is null
         ? new(Message, Template, Line, Column, Kind) { Detail = Detail }
-        : new(_head, _tail, DetailHead ?? string.Empty, Template, Line, Column, Kind);
+        : new(_head, _tail, _detailHead, Template, Line, Column, Kind);
 }

@@ -134,6 +134,16 @@ public class HelmFunctionsTests
     }
 
     [Fact]
+    public void TplRemovalAfterALineBreakKeepsTheTemplateLineOfWhatFollows()
+    {
+        var text = "a\n  <no value>b";
+        var runtime = new FakeRuntime { Tracked = new TrackedString(text, [new OutputSegment(0, text.Length, "gotpl", 4, 7, true, null)]) };
+        var result = Assert.IsType<TrackedString>(Call(runtime, "tpl", "a\n  {{ .x }}b", null));
+        Assert.Equal("a\n  b", result.Text);
+        Assert.Equal([(0, 4, 4, 7), (4, 1, 5, 13)], result.Segments.Select(s => (s.Start, s.Length, s.Line, s.Column)));
+    }
+
+    [Fact]
     public void ValuesMethodsExistOnlyOnChartutilValues()
     {
         var values = GoYaml.ParseValues("a:\n  b:\n    c: 1\n", "values.yaml");

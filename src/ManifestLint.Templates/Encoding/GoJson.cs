@@ -18,7 +18,7 @@ public static class GoJson
     /// <exception cref="GoJsonException">Go's encoder refuses the value (NaN, complex numbers, cycles).</exception>
     public static string Marshal(object? value, bool escapeHtml = true, string? indent = null)
     {
-        var tree = JsonTree.FromValue(value, keepInvalidUtf8: true);
+        var tree = JsonTree.FromValue(value, forYaml: false);
         var sb = new StringBuilder();
         Write(sb, tree, escapeHtml, indent, 0);
         return sb.ToString();

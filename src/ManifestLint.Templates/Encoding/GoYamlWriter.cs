@@ -24,7 +24,7 @@ public static class GoYamlWriter
     /// <exception cref="GoJsonException">Go's JSON encoder refuses the value (Helm's <c>toYaml</c> then gives "").</exception>
     public static TrackedString ToYaml(object? value, ValueOrigin? argumentOrigin = null)
     {
-        var root = JsonTree.FromValue(value);
+        var root = JsonTree.FromValue(value, forYaml: true);
         var emitter = Emitter.Rent(argumentOrigin);
         emitter.EmitDocument(root);
         var text = emitter.Text(withoutFinalNewline: true);
@@ -37,7 +37,7 @@ public static class GoYamlWriter
     /// <exception cref="GoJsonException">Go's JSON encoder refuses the value.</exception>
     public static string Marshal(object? value)
     {
-        var root = JsonTree.FromValue(value);
+        var root = JsonTree.FromValue(value, forYaml: true);
         var emitter = Emitter.Rent(null);
         emitter.EmitDocument(root);
         var text = emitter.Text(withoutFinalNewline: false);
@@ -298,10 +298,10 @@ public static class GoYamlWriter
             switch (style)
             {
                 case Style.Plain:
-                    WritePlain(v, allowBreaks: !simpleKey);
+                    WritePlainOrSingleQuoted(v, allowBreaks: !simpleKey, quoted: false);
                     break;
                 case Style.SingleQuoted:
-                    WriteSingleQuoted(v, allowBreaks: !simpleKey);
+                    WritePlainOrSingleQuoted(v, allowBreaks: !simpleKey, quoted: true);
                     break;
                 case Style.DoubleQuoted:
                     WriteDoubleQuoted(v, allowBreaks: !simpleKey);
@@ -512,9 +512,13 @@ public static class GoYamlWriter
             }
         }
 
-        private void WritePlain(ReadOnlySpan<int> v, bool allowBreaks)
+        // yaml.v2's plain and single-quoted writers: the same folding of long lines and of line breaks; quoting adds
+        // the quotes, doubles a quote inside and folds at a space only between two non-space characters.
+        private void WritePlainOrSingleQuoted(ReadOnlySpan<int> v, bool allowBreaks, bool quoted)
         {
-            if (!_whitespace)
+            if (quoted)
+                WriteIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false);
+            else if (!_whitespace)
                 Put(' ');
             var spaces = false;
             var breaks = false;
@@ -523,7 +527,10 @@ public static class GoYamlWriter
                 var c = v[i];
                 if (c == ' ')
                 {
-                    if (allowBreaks && !spaces && _column > BestWidth && !(i + 1 < v.Length && v[i + 1] == ' '))
+                    var foldHere = quoted
+                        ? i > 0 && i < v.Length - 1 && v[i + 1] != ' '
+                        : !(i + 1 < v.Length && v[i + 1] == ' ');
+                    if (allowBreaks && !spaces && _column > BestWidth && foldHere)
                         WriteIndent();
                     else
                         Put(' ');
@@ -541,46 +548,7 @@ public static class GoYamlWriter
                 {
                     if (breaks)
                         WriteIndent();
-                    PutCodePoint(c);
-                    _indention = false;
-                    spaces = false;
-                    breaks = false;
-                }
-            }
-
-            _whitespace = false;
-            _indention = false;
-        }
-
-        private void WriteSingleQuoted(ReadOnlySpan<int> v, bool allowBreaks)
-        {
-            WriteIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false);
-            var spaces = false;
-            var breaks = false;
-            for (var i = 0; i < v.Length; i++)
-            {
-                var c = v[i];
-                if (c == ' ')
-                {
-                    if (allowBreaks && !spaces && _column > BestWidth && i > 0 && i < v.Length - 1 && v[i + 1] != ' ')
-                        WriteIndent();
-                    else
-                        Put(' ');
-                    spaces = true;
-                }
-                else if (IsBreak(c))
-                {
-                    if (!breaks && c == '\n')
-                        PutBreak();
-                    WriteBreakChar(c);
-                    _indention = true;
-                    breaks = true;
-                }
-                else
-                {
-                    if (breaks)
-                        WriteIndent();
-                    if (c == '\'')
+                    if (quoted && c == '\'')
                         Put('\'');
                     PutCodePoint(c);
                     _indention = false;
@@ -589,7 +557,8 @@ public static class GoYamlWriter
                 }
             }
 
-            WriteIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false);
+            if (quoted)
+                WriteIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false);
             _whitespace = false;
             _indention = false;
         }

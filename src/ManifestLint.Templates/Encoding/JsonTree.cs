@@ -34,17 +34,19 @@ internal static class JsonTree
     private const int MaxNodes = 1_000_000;
 
     /// <summary>
-    /// The tree <c>json.Marshal</c> walks. Text that is not valid UTF-8 (bytes carried as lone surrogates, see
-    /// <c>SprigExtraGoBytes</c>) becomes U+FFFD, as Go's encoder and a YAML round trip of its output leave it, unless
-    /// <paramref name="keepInvalidUtf8"/> keeps it for a writer that must tell invalid bytes from a real U+FFFD
-    /// (<see cref="GoJson"/> writes the former as the escape <c>\ufffd</c>).
+    /// The tree <c>json.Marshal</c> walks, for <see cref="GoJson"/> or, with <paramref name="forYaml"/>, for
+    /// <see cref="GoYamlWriter"/>. For JSON, map keys are in Go's order and text that is not valid UTF-8 (bytes
+    /// carried as lone surrogates, see <c>SprigExtraGoBytes</c>) is kept, so the writer can tell invalid bytes (the
+    /// escape <c>\ufffd</c>) from a real U+FFFD. For YAML such text becomes U+FFFD, as the round trip through JSON
+    /// leaves it, and map keys are left unsorted: the YAML writer puts them in yaml.v2's own order.
     /// </summary>
-    public static JsonNode FromValue(object? value, bool keepInvalidUtf8 = false)
+    public static JsonNode FromValue(object? value, bool forYaml)
     {
         var budget = MaxNodes;
-        return Build(value, 0, keepInvalidUtf8, ref budget);
+        return Build(value, 0, !forYaml, ref budget);
     }
 
+    // keep: for JSON (keep invalid UTF-8, sort keys); otherwise for YAML.
     private static JsonNode Build(object? value, int depth, bool keep, ref int budget)
     {
         // Maps and lists can share entries, so a small template can make a value whose tree is astronomically large.
@@ -92,7 +94,8 @@ internal static class JsonTree
             case GoMap map:
                 {
                     var keys = map.Keys.ToArray();
-                    Array.Sort(keys, Utf8Order.Instance);
+                    if (keep)
+                        Array.Sort(keys, Utf8Order.Instance);
                     var members = new List<(string, JsonNode, ValueOrigin?)>(keys.Length);
                     foreach (var key in keys)
                         members.Add((keep ? key : ValidText(key), Build(map[key], depth + 1, keep, ref budget), map.OriginOf(key)));

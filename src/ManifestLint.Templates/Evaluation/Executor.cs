@@ -61,13 +61,7 @@ internal sealed partial class Executor : ITemplateRuntime
 
     public RenderResult Run(string entry, object? data)
     {
-        var tree = _set.Lookup(entry)
-            ?? throw new TemplateException(
-                "template: no template " + GoFormat.Quote(entry) + " associated with template \"gotpl\"",
-                entry,
-                0,
-                0,
-                TemplateErrorKind.Execution);
+        var tree = LookupOrFail(entry);
         var dot = Val.Of(data);
         _tmplName = entry;
         _vars = [new("$", dot)];
@@ -91,15 +85,18 @@ internal sealed partial class Executor : ITemplateRuntime
 
     public TrackedString ExecuteTemplate(string name, object? data)
     {
-        var tree = _set.Lookup(name)
-            ?? throw new TemplateException(
-                "template: no template " + GoFormat.Quote(name) + " associated with template \"gotpl\"",
-                name,
-                0,
-                0,
-                TemplateErrorKind.Execution);
-        return Nested(name, tree, Val.Of(data));
+        return Nested(name, LookupOrFail(name), Val.Of(data));
     }
+
+    // Helm executes every template through the set it names "gotpl", so Go words a missing one this way.
+    private TemplateTree LookupOrFail(string name) =>
+        _set.Lookup(name)
+        ?? throw new TemplateException(
+            "template: no template " + GoFormat.Quote(name) + " associated with template \"gotpl\"",
+            name,
+            0,
+            0,
+            TemplateErrorKind.Execution);
 
     public TrackedString ExecuteText(string name, string text, object? data)
     {

@@ -24,6 +24,7 @@ public sealed class TemplateFunctionException : Exception, IWrappedMessage
     {
     }
 
+    // The public (message, inner) constructor keeps the message as given; this one joins it with inner's.
     private TemplateFunctionException(string head, Exception inner, bool wraps)
         : base(head, inner)
     {

@@ -518,24 +518,11 @@ internal sealed class Parser
             switch (node.Type)
             {
                 case NodeType.Field:
-                    {
-                        var f = (FieldNode)node;
-                        var ids = new string[f.Ident.Length + chain.Field.Count];
-                        f.Ident.CopyTo(ids, 0);
-                        chain.Field.CopyTo(ids, f.Ident.Length);
-                        node = new FieldNode(chain.Pos, _tree, ids);
-                        break;
-                    }
-
+                    node = new FieldNode(chain.Pos, _tree, [.. ((FieldNode)node).Ident, .. chain.Field]);
+                    break;
                 case NodeType.Variable:
-                    {
-                        var v = (VariableNode)node;
-                        var ids = new string[v.Ident.Length + chain.Field.Count];
-                        v.Ident.CopyTo(ids, 0);
-                        chain.Field.CopyTo(ids, v.Ident.Length);
-                        node = new VariableNode(chain.Pos, _tree, ids);
-                        break;
-                    }
+                    node = new VariableNode(chain.Pos, _tree, [.. ((VariableNode)node).Ident, .. chain.Field]);
+                    break;
 
                 case NodeType.Bool:
                 case NodeType.String:

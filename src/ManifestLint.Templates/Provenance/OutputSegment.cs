@@ -14,4 +14,14 @@ namespace ManifestLint.Templates.Provenance;
 public readonly record struct OutputSegment(int Start, int Length, string Template, int Line, int Column, bool Verbatim, Values.ValueOrigin? Value)
 {
     public OutputSegment Shift(int delta) => this with { Start = Start + delta };
+
+    /// <summary>
+    /// This span and <paramref name="next"/> as one span, when <paramref name="next"/> starts where this one ends and
+    /// says the same of where it came from. Verbatim spans are never joined: their positions advance with the text.
+    /// </summary>
+    public bool TryJoin(in OutputSegment next, out OutputSegment joined)
+    {
+        joined = this with { Length = Length + next.Length };
+        return !Verbatim && Start + Length == next.Start && this with { Start = next.Start, Length = next.Length } == next;
+    }
 }

@@ -445,37 +445,30 @@ public static class GoFormat
                 FormatBytes(sb, bytes, verb, f, value, depth);
                 return;
             case GoList list:
-                if (f.SharpV)
                 {
-                    sb.Append(list.GoTypeName);
-                    if (list.IsNil)
+                    // %v: [a b]; %#v: []string{"a", "b"}, or []string(nil) for a nil slice.
+                    if (f.SharpV)
                     {
-                        sb.Append("(nil)");
-                        return;
+                        sb.Append(list.GoTypeName);
+                        if (list.IsNil)
+                        {
+                            sb.Append("(nil)");
+                            return;
+                        }
                     }
 
-                    sb.Append('{');
+                    var (open, separator, close) = f.SharpV ? ('{', ", ", '}') : ('[', " ", ']');
+                    sb.Append(open);
                     for (var i = 0; i < list.Count; i++)
                     {
                         if (i > 0)
-                            sb.Append(", ");
+                            sb.Append(separator);
                         AppendValue(sb, list[i], verb, f, depth + 1);
                     }
 
-                    sb.Append('}');
+                    sb.Append(close);
                     return;
                 }
-
-                sb.Append('[');
-                for (var i = 0; i < list.Count; i++)
-                {
-                    if (i > 0)
-                        sb.Append(' ');
-                    AppendValue(sb, list[i], verb, f, depth + 1);
-                }
-
-                sb.Append(']');
-                return;
             case System.Numerics.Complex c:
                 if (verb is 'v' or 'e' or 'E' or 'f' or 'F' or 'g' or 'G')
                 {

@@ -87,17 +87,10 @@ internal sealed class SprigCoreTrackedText
 
     private void AddSegment(OutputSegment piece)
     {
-        if (_segments.Count > 0)
+        if (_segments.Count > 0 && _segments.Last.TryJoin(piece, out var joined))
         {
-            ref var last = ref _segments.Last;
-            if (!last.Verbatim && !piece.Verbatim && last.Start + last.Length == piece.Start
-                && last.Line == piece.Line && last.Column == piece.Column
-                && string.Equals(last.Template, piece.Template, StringComparison.Ordinal)
-                && Equals(last.Value, piece.Value))
-            {
-                last = last with { Length = last.Length + piece.Length };
-                return;
-            }
+            _segments.Last = joined;
+            return;
         }
 
         _segments.Add(piece);
