@@ -156,7 +156,7 @@ public static class HelmRenderer
             }
             catch (TemplateException ex)
             {
-                problems.Add(TemplateProblem(ex, CleanExecError(ex.Message), pathMap, repoPath));
+                problems.Add(TemplateProblem(ex, CleanExecError(ex.Message), pathMap, repoPath) with { FullMessage = ex.Message });
                 continue;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

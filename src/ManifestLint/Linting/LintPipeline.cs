@@ -174,7 +174,7 @@ public static class LintPipeline
         {
             var rule = p.Kind == RenderProblemKind.Chart ? InputProblems.HelmChartInvalid : InputProblems.HelmRender;
             var path = p.Path ?? chart.Path + "/Chart.yaml";
-            var message = p.Kind == RenderProblemKind.Template ? Abbreviate(p.Message) : p.Message;
+            var message = p.Kind == RenderProblemKind.Template ? RenderAdvice.Append(Abbreviate(p.Message), p, render.TemplatePaths, chart) : p.Message;
             problems.Add(new Finding(rule.Id, rule.Severity, message, SourceSpan.At(path, Math.Max(1, p.Line), Math.Max(1, p.Column)), null, null, []) { Scenario = scenario });
         }
 
