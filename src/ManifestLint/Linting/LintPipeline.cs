@@ -174,7 +174,8 @@ public static class LintPipeline
         foreach (var p in render.Problems)
         {
             var rule = p.Kind == RenderProblemKind.Chart ? InputProblems.HelmChartInvalid : InputProblems.HelmRender;
-            var path = p.Path ?? chart.Path + "/Chart.yaml";
+            // A problem with the chart as a whole (no file named, or the chart's folder) is located at its Chart.yaml.
+            var path = p.Path is null || p.Path == chart.Path ? chart.Path + "/Chart.yaml" : p.Path;
             var message = p.Kind == RenderProblemKind.Template ? Abbreviate(p.Message) : p.Message;
             problems.Add(new Finding(rule.Id, rule.Severity, message, SourceSpan.At(path, Math.Max(1, p.Line), Math.Max(1, p.Column)), null, null, []) { Scenario = scenario });
         }
