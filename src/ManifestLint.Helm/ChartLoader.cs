@@ -104,7 +104,7 @@ public static class ChartLoader
         }
         catch (GoYamlException ex)
         {
-            throw new ChartLoadException("cannot load Chart.yaml: " + ex.Message, ex);
+            throw new ChartLoadException("cannot load Chart.yaml: " + ex.Message, ex) { Path = Join(sourcePath, "Chart.yaml"), Line = ex.Line ?? 0 };
         }
 
         var deps = ReadDependencies(meta);
@@ -130,7 +130,7 @@ public static class ChartLoader
                     }
                     catch (GoYamlException ex)
                     {
-                        throw new ChartLoadException("cannot load values.yaml: " + ex.Message, ex);
+                        throw new ChartLoadException("cannot load values.yaml: " + ex.Message, ex) { Path = valuesPath, Line = ex.Line ?? 0 };
                     }
 
                     continue;

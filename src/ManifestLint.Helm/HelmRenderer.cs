@@ -30,7 +30,7 @@ public static class HelmRenderer
         }
         catch (ChartLoadException ex)
         {
-            return Failed(options, RenderProblemKind.Chart, ex.Message, source.RepositoryPath);
+            return Failed(options, RenderProblemKind.Chart, ex.Message, ex.Path ?? source.RepositoryPath, ex.Line);
         }
         catch (IOException ex)
         {
@@ -64,7 +64,7 @@ public static class HelmRenderer
         }
         catch (ValuesException ex)
         {
-            return Failed(options, RenderProblemKind.Values, ex.Message, ex.Path);
+            return Failed(options, RenderProblemKind.Values, ex.Message, ex.Path, ex.Line);
         }
 
         string releaseName;
@@ -197,8 +197,8 @@ public static class HelmRenderer
     internal static string? RepositoryPathOf(IReadOnlyDictionary<string, string?> pathMap, string helmName) =>
         pathMap.TryGetValue(helmName, out var p) ? p : null;
 
-    private static ChartRender Failed(RenderOptions options, RenderProblemKind kind, string message, string? path) =>
-        new() { Options = options, Problems = [new RenderProblem(kind, message, path, 0, 0)] };
+    private static ChartRender Failed(RenderOptions options, RenderProblemKind kind, string message, string? path, int line = 0) =>
+        new() { Options = options, Problems = [new RenderProblem(kind, message, path, line, line > 0 ? 1 : 0)] };
 
     private static GoMap UserValues(RenderOptions options)
     {
@@ -212,7 +212,7 @@ public static class HelmRenderer
             }
             catch (GoYamlException ex)
             {
-                throw new ValuesException($"failed to parse {file.Path}: {ex.Message}", file.Path);
+                throw new ValuesException($"failed to parse {file.Path}: {ex.Message}", file.Path) { Line = ex.Line ?? 0 };
             }
 
             merged = ValuesCoalescer.MergeMaps(merged, current);

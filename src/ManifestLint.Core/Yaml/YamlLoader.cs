@@ -94,7 +94,8 @@ public static partial class YamlLoader
 
         public void ParseChunk(string text, ref int index, ImmutableArray<YamlDocument>.Builder documents)
         {
-            _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            var scanner = new Scanner(new StringReader(text), skipComments: true);
+            _parser = new GuardedParser(new Parser(scanner), scanner);
             var comments = CommentScanner.Scan(text, _lineOffset);
             var firstDocument = documents.Count;
             try
@@ -134,6 +135,13 @@ public static partial class YamlLoader
             {
                 index++;
                 Report(InputProblems.YamlSyntax, e.Start, e.End, "Invalid YAML: " + CleanMessage(e.Message));
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // A bug of ours: this document is lost, the file's other documents are still read.
+                index++;
+                var at = _parser.Current?.Start ?? Mark.Empty;
+                Report(InputProblems.InternalError, at, at, InputProblems.InternalErrorMessage("reading this YAML document", e));
             }
 
             AttachComments(documents, firstDocument, comments);
@@ -386,6 +394,41 @@ public static partial class YamlLoader
         }
 
         sb.Append("\"]");
+    }
+
+    /// <summary>
+    /// YamlDotNet's scanner throws <see cref="InvalidOperationException"/> (and possibly others) rather than
+    /// <see cref="YamlException"/> on some malformed input, e.g. an unclosed flow mapping followed by a dedented
+    /// key. Whatever the parser throws is a syntax error at the scanner's position, so one bad file is a finding.
+    /// </summary>
+    internal sealed class GuardedParser(IParser inner, IScanner scanner) : IParser
+    {
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            try
+            {
+                return inner.MoveNext();
+            }
+            catch (Exception e) when (e is not YamlException and not OperationCanceledException and not OutOfMemoryException)
+            {
+                var at = SafePosition();
+                throw new YamlException(at, at, $"the parser could not read past this point ({e.GetType().Name}: {e.Message})", e);
+            }
+        }
+
+        private Mark SafePosition()
+        {
+            try
+            {
+                return scanner.CurrentPosition;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return Mark.Empty;
+            }
+        }
     }
 
     private sealed class AliasLimitException(Mark mark) : Exception("alias limit")

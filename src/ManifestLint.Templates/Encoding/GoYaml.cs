@@ -93,7 +93,8 @@ public static class GoYaml
         // yaml.v2 drops a leading byte order mark.
         if (text.Length > 0 && text[0] == '\uFEFF')
             text = text[1..];
-        var parser = new Parser(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text));
+        IParser parser = new GuardedParser(new Parser(scanner), scanner);
         var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
         try
         {
@@ -450,5 +451,28 @@ public static class GoYaml
             YamlScalarKind.Timestamp => "!!timestamp",
             _ => "!!str",
         };
+    }
+
+    /// <summary>
+    /// YamlDotNet's scanner throws <see cref="InvalidOperationException"/> rather than <see cref="YamlException"/> on
+    /// some malformed input (an unclosed flow mapping followed by a dedented key); either way it is a syntax error
+    /// at the scanner's position, reported like the others instead of escaping as a crash.
+    /// </summary>
+    private sealed class GuardedParser(IParser inner, IScanner scanner) : IParser
+    {
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            try
+            {
+                return inner.MoveNext();
+            }
+            catch (Exception e) when (e is not YamlException and not OperationCanceledException and not OutOfMemoryException)
+            {
+                var at = scanner.CurrentPosition;
+                throw new YamlException(at, at, "While scanning, the parser could not read past this point (" + e.GetType().Name + ").", e);
+            }
+        }
     }
 }
