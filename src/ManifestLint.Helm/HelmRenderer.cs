@@ -144,15 +144,17 @@ public static class HelmRenderer
             if (baseName.StartsWith('_') || set is null || !set.Contains(name))
                 continue;
             var (_, data, basePath, repoPath) = renderables[name];
-            var scope = new GoMap(data, data.GoTypeName);
+
+            // As Helm does, the chart's one top-level map is handed to each of its templates in turn, with .Template
+            // set on it: what a template sets on $ (Istio's `set $ "Values" ...`) or on .Values, later ones see.
             var template = new GoMap(GoMap.ValuesType);
             template.Set("Name", name);
             template.Set("BasePath", basePath);
-            scope.Set("Template", template);
+            data.Set("Template", template);
             RenderResult result;
             try
             {
-                result = set.Execute(name, scope, executionOptions).WithoutNoValue();
+                result = set.Execute(name, data, executionOptions).WithoutNoValue();
             }
             catch (TemplateException ex)
             {
@@ -299,7 +301,7 @@ public static class HelmRenderer
         ImmutableArray<(string, string?, string)>.Builder crds)
     {
         var subcharts = new GoMap();
-        var next = new GoMap();
+        var next = new GoMap(GoMap.ValuesType);
         next.Set("Chart", new ChartObject(chart.Metadata, parentScope is null));
         next.Set("Files", FilesObject.From(chart.Files));
         next.Set("Release", top["Release"]);
@@ -311,9 +313,9 @@ public static class HelmRenderer
         }
         else if (parentScope["Values"] is GoMap parentValues && ValuesCoalescer.Table(parentValues, chart.Name) is { } table)
         {
-            values = new GoMap(table, GoMap.ValuesType) { Origin = table.Origin };
-            foreach (var key in table.Keys)
-                values.Set(key, table[key], table.OriginOf(key));
+            // Not a copy: the parent's .Values.<child> itself (Values.Table), so what a parent template sets in it
+            // is seen by the subchart's templates executed later.
+            values = table.SharedAs(GoMap.ValuesType);
         }
 
         next.Set("Values", values);
@@ -326,7 +328,7 @@ public static class HelmRenderer
         }
 
         foreach (var child in chart.Subcharts)
-            subcharts.Set(child.Name, Collect(child, next, fullPath + "/charts/" + child.Name, top, renderables, crds));
+            subcharts.Set(child.Name, Collect(child, next, fullPath + "/charts/" + child.Name, top, renderables, crds).SharedAs(GoMap.InterfaceMapType));
 
         foreach (var t in chart.Templates)
         {
