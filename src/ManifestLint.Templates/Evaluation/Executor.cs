@@ -370,6 +370,8 @@ internal sealed partial class Executor : ITemplateRuntime
         try
         {
             var val = EvalPipeline(dot, r.Pipe).Unwrap();
+            if (val.Obj is IGoMapObject named)
+                val = Val.Of(named.Entries, val.Origin);
             var mark = Mark();
             var ran = false;
             switch (val.Obj)
@@ -566,6 +568,7 @@ internal sealed partial class Executor : ITemplateRuntime
             ushort us => us != 0,
             sbyte sb => sb != 0,
             System.Numerics.Complex c => c != System.Numerics.Complex.Zero,
+            IGoMapObject m => m.Entries.Count > 0,
             _ => true,
         };
     }
