@@ -53,7 +53,7 @@ public static class HelmRenderer
             return Failed(
                 options,
                 RenderProblemKind.Chart,
-                "An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: " + string.Join(", ", missing),
+                (options.IsHelm4 ? "an" : "An") + " error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: " + string.Join(", ", missing),
                 ChartLoader.Join(chart.SourcePath, "Chart.yaml"));
         }
 
@@ -82,7 +82,7 @@ public static class HelmRenderer
         try
         {
             processed = DependencyProcessor.Process(chart, userValues);
-            values = ValuesCoalescer.CoalesceValues(processed, userValues);
+            values = ValuesCoalescer.CoalesceValues(processed, userValues, options.IsHelm4);
         }
         catch (ChartLoadException ex)
         {
@@ -156,7 +156,7 @@ public static class HelmRenderer
             }
             catch (TemplateException ex)
             {
-                problems.Add(TemplateProblem(ex, CleanExecError(ex.Message), pathMap, repoPath));
+                problems.Add(TemplateProblem(ex, CleanExecError(ex.Message, options.IsHelm4), pathMap, repoPath));
                 continue;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -176,7 +176,7 @@ public static class HelmRenderer
             rendered.Add(new RenderedTemplate(name, repoPath, result.Text, result.Segments));
         }
 
-        var (manifests, hooks, yamlProblems) = ManifestSorter.Sort(rendered, pathMap);
+        var (manifests, hooks, yamlProblems) = ManifestSorter.Sort(rendered, pathMap, options.IsHelm4);
         problems.AddRange(yamlProblems);
         return new ChartRender
         {
@@ -378,8 +378,8 @@ public static class HelmRenderer
         return $"parse error at ({tokens[1]}): {tokens[^1]}";
     }
 
-    // Helm's cleanupExecError: only required/fail messages (which Helm wraps in markers) are reworded.
-    internal static string CleanExecError(string message)
+    // Helm's cleanupExecError: only required/fail messages (which Helm wraps in markers) are reworded; Helm 4 prints the others as a trace.
+    internal static string CleanExecError(string message, bool helm4 = false)
     {
         var tokens = message.Split(": ", 3);
         if (tokens.Length != 3)
@@ -391,6 +391,6 @@ public static class HelmRenderer
                 return $"execution error at ({tokens[1]}): {message[(at + marker.Length)..]}";
         }
 
-        return message;
+        return helm4 ? Helm4ErrorText.Trace(message) ?? message : message;
     }
 }
