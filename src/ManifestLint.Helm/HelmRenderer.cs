@@ -94,24 +94,24 @@ public static class HelmRenderer
         KubeVersionObject kube;
         try
         {
-            kube = ParseKubeVersion(options.KubeVersion);
+            kube = ParseKubeVersion(options.KubeVersion, options.IsHelm4);
         }
         catch (FormatException ex)
         {
             return Failed(options, RenderProblemKind.Values, ex.Message, null);
         }
 
-        if (chart.Metadata.KubeVersion.Length > 0 && !new SemverRange().IsCompatible(chart.Metadata.KubeVersion, kube.Version))
+        if (chart.Metadata.KubeVersion.Length > 0 && !new SemverRange().IsCompatible(chart.Metadata.KubeVersion, kube.Normalized))
         {
             return Failed(
                 options,
                 RenderProblemKind.Chart,
-                $"chart requires kubeVersion: {chart.Metadata.KubeVersion} which is incompatible with Kubernetes {kube.Version}",
+                $"chart requires kubeVersion: {chart.Metadata.KubeVersion} which is incompatible with Kubernetes {kube.Normalized}",
                 ChartLoader.Join(chart.SourcePath, "Chart.yaml"));
         }
 
         var apis = (options.BaseApiVersions ?? HelmDefaults.ApiVersions).AddRange(options.ApiVersions);
-        var capabilities = new CapabilitiesObject(kube, new ApiVersionsObject(apis), new HelmVersionObject(options.HelmVersion));
+        var capabilities = new CapabilitiesObject(kube, new ApiVersionsObject(apis), options.IsHelm4 ? HelmVersionObject.Helm4(options.HelmVersion) : new HelmVersionObject(options.HelmVersion), options.IsHelm4);
         var release = new GoMap();
         release.Set("Name", releaseName);
         release.Set("Namespace", options.Namespace);
@@ -126,7 +126,7 @@ public static class HelmRenderer
         top.Set("Values", values);
         top.Set("Release", release);
         top.Set("Capabilities", capabilities);
-        Collect(processed, null, processed.Name, top, renderables, crds);
+        Collect(processed, null, processed.Name, top, renderables, crds, options.IsHelm4);
 
         // Helm stops here on a schema violation; the templates are still rendered so the rest can be linted.
         var problems = new List<RenderProblem>();
@@ -277,7 +277,7 @@ public static class HelmRenderer
         return set.Execute("name-template", null).Text;
     }
 
-    private static KubeVersionObject ParseKubeVersion(string text)
+    private static KubeVersionObject ParseKubeVersion(string text, bool helm4)
     {
         var v = text.StartsWith('v') ? text[1..] : text;
         var core = v.Split('-', '+')[0].Split('.');
@@ -286,7 +286,16 @@ public static class HelmRenderer
         var parts = core.Select(p => ulong.Parse(p, CultureInfo.InvariantCulture)).Concat([0UL, 0UL]).Take(3).ToArray();
         var suffix = v[string.Join('.', core).Length..];
         var version = "v" + parts[0].ToString(CultureInfo.InvariantCulture) + "." + parts[1].ToString(CultureInfo.InvariantCulture) + "." + parts[2].ToString(CultureInfo.InvariantCulture) + suffix;
-        return new KubeVersionObject(version, parts[0].ToString(CultureInfo.InvariantCulture), parts[1].ToString(CultureInfo.InvariantCulture));
+        var major = parts[0].ToString(CultureInfo.InvariantCulture);
+        var minor = parts[1].ToString(CultureInfo.InvariantCulture);
+        if (helm4)
+        {
+            // Helm 4 keeps the version as given (with a leading v) and normalizes it for constraint checks.
+            var given = text.StartsWith('v') ? text : "v" + text;
+            return new Helm4KubeVersionObject(given, "v" + major + "." + minor + "." + parts[2].ToString(CultureInfo.InvariantCulture), major, minor);
+        }
+
+        return new KubeVersionObject(version, major, minor);
     }
 
     // Helm's recAllTpls: one scope per chart (values narrowed to the chart), templates keyed by their full path.
@@ -296,11 +305,14 @@ public static class HelmRenderer
         string fullPath,
         GoMap top,
         Dictionary<string, (string Text, GoMap Data, string BasePath, string? RepositoryPath)> renderables,
-        ImmutableArray<(string, string?, string)>.Builder crds)
+        ImmutableArray<(string, string?, string)>.Builder crds,
+        bool helm4)
     {
         var subcharts = new GoMap();
         var next = new GoMap();
-        next.Set("Chart", new ChartObject(chart.Metadata, parentScope is null));
+        next.Set("Chart", helm4
+            ? Helm4ChartMap.Create(chart, parentScope is null, [.. chart.Subcharts.Select(s => s.Name)])
+            : new ChartObject(chart.Metadata, parentScope is null));
         next.Set("Files", FilesObject.From(chart.Files));
         next.Set("Release", top["Release"]);
         next.Set("Capabilities", top["Capabilities"]);
@@ -326,7 +338,7 @@ public static class HelmRenderer
         }
 
         foreach (var child in chart.Subcharts)
-            subcharts.Set(child.Name, Collect(child, next, fullPath + "/charts/" + child.Name, top, renderables, crds));
+            subcharts.Set(child.Name, Collect(child, next, fullPath + "/charts/" + child.Name, top, renderables, crds, helm4));
 
         foreach (var t in chart.Templates)
         {
