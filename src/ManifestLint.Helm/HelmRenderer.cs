@@ -53,7 +53,7 @@ public static class HelmRenderer
             return Failed(
                 options,
                 RenderProblemKind.Chart,
-                "An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: " + string.Join(", ", missing),
+                (options.IsHelm4 ? "an" : "An") + " error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: " + string.Join(", ", missing),
                 ChartLoader.Join(chart.SourcePath, "Chart.yaml"));
         }
 
@@ -82,7 +82,7 @@ public static class HelmRenderer
         try
         {
             processed = DependencyProcessor.Process(chart, userValues);
-            values = ValuesCoalescer.CoalesceValues(processed, userValues);
+            values = ValuesCoalescer.CoalesceValues(processed, userValues, options.IsHelm4);
         }
         catch (ChartLoadException ex)
         {
@@ -94,24 +94,24 @@ public static class HelmRenderer
         KubeVersionObject kube;
         try
         {
-            kube = ParseKubeVersion(options.KubeVersion);
+            kube = ParseKubeVersion(options.KubeVersion, options.IsHelm4);
         }
         catch (FormatException ex)
         {
             return Failed(options, RenderProblemKind.Values, ex.Message, null);
         }
 
-        if (chart.Metadata.KubeVersion.Length > 0 && !new SemverRange().IsCompatible(chart.Metadata.KubeVersion, kube.Version))
+        if (chart.Metadata.KubeVersion.Length > 0 && !new SemverRange().IsCompatible(chart.Metadata.KubeVersion, kube.Normalized))
         {
             return Failed(
                 options,
                 RenderProblemKind.Chart,
-                $"chart requires kubeVersion: {chart.Metadata.KubeVersion} which is incompatible with Kubernetes {kube.Version}",
+                $"chart requires kubeVersion: {chart.Metadata.KubeVersion} which is incompatible with Kubernetes {kube.Normalized}",
                 ChartLoader.Join(chart.SourcePath, "Chart.yaml"));
         }
 
         var apis = (options.BaseApiVersions ?? HelmDefaults.ApiVersions).AddRange(options.ApiVersions);
-        var capabilities = new CapabilitiesObject(kube, new ApiVersionsObject(apis), new HelmVersionObject(options.HelmVersion));
+        var capabilities = new CapabilitiesObject(kube, new ApiVersionsObject(apis), options.IsHelm4 ? HelmVersionObject.Helm4(options.HelmVersion) : new HelmVersionObject(options.HelmVersion), options.IsHelm4);
         var release = new GoMap();
         release.Set("Name", releaseName);
         release.Set("Namespace", options.Namespace);
@@ -126,7 +126,7 @@ public static class HelmRenderer
         top.Set("Values", values);
         top.Set("Release", release);
         top.Set("Capabilities", capabilities);
-        Collect(processed, null, processed.Name, top, renderables, crds);
+        Collect(processed, null, processed.Name, top, renderables, crds, options.IsHelm4);
 
         // Helm stops here on a schema violation; the templates are still rendered so the rest can be linted.
         var problems = new List<RenderProblem>();
@@ -158,7 +158,7 @@ public static class HelmRenderer
             }
             catch (TemplateException ex)
             {
-                problems.Add(TemplateProblem(ex, CleanExecError(ex.Message), pathMap, repoPath) with { FullMessage = ex.Message });
+                problems.Add(TemplateProblem(ex, CleanExecError(ex.Message, options.IsHelm4), pathMap, repoPath) with { FullMessage = ex.Message });
                 continue;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -178,7 +178,7 @@ public static class HelmRenderer
             rendered.Add(new RenderedTemplate(name, repoPath, result.Text, result.Segments));
         }
 
-        var (manifests, hooks, yamlProblems) = ManifestSorter.Sort(rendered, pathMap);
+        var (manifests, hooks, yamlProblems) = ManifestSorter.Sort(rendered, pathMap, options.IsHelm4);
         problems.AddRange(yamlProblems);
         return new ChartRender
         {
@@ -279,7 +279,7 @@ public static class HelmRenderer
         return set.Execute("name-template", null).Text;
     }
 
-    private static KubeVersionObject ParseKubeVersion(string text)
+    private static KubeVersionObject ParseKubeVersion(string text, bool helm4)
     {
         var v = text.StartsWith('v') ? text[1..] : text;
         var core = v.Split('-', '+')[0].Split('.');
@@ -288,7 +288,16 @@ public static class HelmRenderer
         var parts = core.Select(p => ulong.Parse(p, CultureInfo.InvariantCulture)).Concat([0UL, 0UL]).Take(3).ToArray();
         var suffix = v[string.Join('.', core).Length..];
         var version = "v" + parts[0].ToString(CultureInfo.InvariantCulture) + "." + parts[1].ToString(CultureInfo.InvariantCulture) + "." + parts[2].ToString(CultureInfo.InvariantCulture) + suffix;
-        return new KubeVersionObject(version, parts[0].ToString(CultureInfo.InvariantCulture), parts[1].ToString(CultureInfo.InvariantCulture));
+        var major = parts[0].ToString(CultureInfo.InvariantCulture);
+        var minor = parts[1].ToString(CultureInfo.InvariantCulture);
+        if (helm4)
+        {
+            // Helm 4 keeps the version as given (with a leading v) and normalizes it for constraint checks.
+            var given = text.StartsWith('v') ? text : "v" + text;
+            return new Helm4KubeVersionObject(given, "v" + major + "." + minor + "." + parts[2].ToString(CultureInfo.InvariantCulture), major, minor);
+        }
+
+        return new KubeVersionObject(version, major, minor);
     }
 
     // Helm's recAllTpls: one scope per chart (values narrowed to the chart), templates keyed by their full path.
@@ -298,11 +307,14 @@ public static class HelmRenderer
         string fullPath,
         GoMap top,
         Dictionary<string, (string Text, GoMap Data, string BasePath, string? RepositoryPath)> renderables,
-        ImmutableArray<(string, string?, string)>.Builder crds)
+        ImmutableArray<(string, string?, string)>.Builder crds,
+        bool helm4)
     {
         var subcharts = new GoMap();
         var next = new GoMap(GoMap.ValuesType);
-        next.Set("Chart", new ChartObject(chart.Metadata, parentScope is null));
+        next.Set("Chart", helm4
+            ? Helm4ChartMap.Create(chart, parentScope is null, [.. chart.Subcharts.Select(s => s.Name)])
+            : new ChartObject(chart.Metadata, parentScope is null));
         next.Set("Files", FilesObject.From(chart.Files));
         next.Set("Release", top["Release"]);
         next.Set("Capabilities", top["Capabilities"]);
@@ -328,7 +340,7 @@ public static class HelmRenderer
         }
 
         foreach (var child in chart.Subcharts)
-            subcharts.Set(child.Name, Collect(child, next, fullPath + "/charts/" + child.Name, top, renderables, crds).SharedAs(GoMap.InterfaceMapType));
+            subcharts.Set(child.Name, Collect(child, next, fullPath + "/charts/" + child.Name, top, renderables, crds, helm4).SharedAs(GoMap.InterfaceMapType));
 
         foreach (var t in chart.Templates)
         {
@@ -380,8 +392,8 @@ public static class HelmRenderer
         return $"parse error at ({tokens[1]}): {tokens[^1]}";
     }
 
-    // Helm's cleanupExecError: only required/fail messages (which Helm wraps in markers) are reworded.
-    internal static string CleanExecError(string message)
+    // Helm's cleanupExecError: only required/fail messages (which Helm wraps in markers) are reworded; Helm 4 prints the others as a trace.
+    internal static string CleanExecError(string message, bool helm4 = false)
     {
         var tokens = message.Split(": ", 3);
         if (tokens.Length != 3)
@@ -393,6 +405,6 @@ public static class HelmRenderer
                 return $"execution error at ({tokens[1]}): {message[(at + marker.Length)..]}";
         }
 
-        return message;
+        return helm4 ? Helm4ErrorText.Trace(message) ?? message : message;
     }
 }

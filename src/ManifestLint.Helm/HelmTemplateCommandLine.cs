@@ -79,6 +79,7 @@ public static class HelmTemplateCommandLine
                 case "-s":
                 case "--namespace":
                 case "-n":
+                case "--helm-version":
                     value = Next();
                     if (value is null)
                         return Fail($"flag needs an argument: {a}");
@@ -102,6 +103,12 @@ public static class HelmTemplateCommandLine
                         case "--kube-version": options = options with { KubeVersion = value }; break;
                         case "--api-versions" or "-a": apis.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries)); break;
                         case "--show-only" or "-s": showOnly.Add(value); break;
+                        case "--helm-version":
+                            // Not a Helm flag: which Helm release line to reproduce.
+                            if (RenderOptions.ParseHelmMajor(value) is not { } major)
+                                return Fail($"invalid argument \"{value}\" for \"--helm-version\" flag: must be 3 or 4");
+                            options = options.ForHelmMajor(major);
+                            break;
                         default: options = options with { Namespace = value }; break;
                     }
 

@@ -32,7 +32,8 @@ public static partial class HelmTemplateOutput
                 }
             }
 
-            return debug.ToString().Trim() + "\nError: " + first.Message + "\n";
+            var printed = debug.ToString().Trim();
+            return (printed.Length > 0 ? printed + "\n" : string.Empty) + "Error: " + first.Message + "\n";
         }
 
         var output = new StringBuilder(ReleaseManifest(render).Trim()).Append('\n');
@@ -48,7 +49,7 @@ public static partial class HelmTemplateOutput
 
         if (options.ShowOnly.IsDefaultOrEmpty)
             return output.ToString();
-        var docs = ManifestSorter.Split(output.ToString());
+        var docs = ManifestSorter.Split(output.ToString(), options.IsHelm4);
         var selected = new StringBuilder();
         foreach (var pattern in options.ShowOnly)
         {

@@ -19,9 +19,20 @@ internal static partial class ManifestSorter
     [GeneratedRegex("(?:^|[\\t\\n\\f\\r ]*\\n)---[\\t\\n\\f\\r ]*", RegexOptions.CultureInvariant)]
     private static partial Regex Separator();
 
+    // Helm 4.2 and later: a separator is "---" at the start of any line; what precedes it stays with the previous document.
+    [GeneratedRegex("^---", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex LineStartSeparator();
+
     /// <summary>Documents of <paramref name="text"/> with their offsets, as Helm's SplitManifests trims them.</summary>
-    public static List<(int Offset, string Content)> Split(string text)
+    /// <param name="text">A rendered file, or several documents.</param>
+    /// <param name="helm4">
+    /// Split as Helm 4 does: documents are trimmed on the left only, so a document keeps its trailing blank lines
+    /// (and a block scalar at its end keeps its final newlines); Helm 3 trims both ends.
+    /// </param>
+    public static List<(int Offset, string Content)> Split(string text, bool helm4 = false)
     {
+        if (helm4)
+            return SplitKeepingTrailingSpace(text);
         var result = new List<(int, string)>();
         var start = 0;
         var end = text.Length;
@@ -55,8 +66,37 @@ internal static partial class ManifestSorter
         return result;
     }
 
+    private static List<(int Offset, string Content)> SplitKeepingTrailingSpace(string text)
+    {
+        var result = new List<(int, string)>();
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+            start++;
+        // The body starts at the first non-space, where a "---" also counts as starting a line.
+        var body = text[start..];
+        var bounds = new List<(int Start, int End)>();
+        var last = 0;
+        foreach (Match m in LineStartSeparator().Matches(body))
+        {
+            bounds.Add((last, m.Index));
+            last = m.Index + m.Length;
+        }
+
+        bounds.Add((last, body.Length));
+        foreach (var (s, e) in bounds)
+        {
+            var ds = s;
+            while (ds < e && char.IsWhiteSpace(body[ds]))
+                ds++;
+            if (ds < e)
+                result.Add((start + ds, body[ds..e]));
+        }
+
+        return result;
+    }
+
     /// <summary>Sorts the rendered templates' documents; throws a <see cref="ChartLoadException"/> with Helm's YAML error.</summary>
-    public static (List<RenderedManifest> Manifests, List<RenderedManifest> Hooks, List<RenderProblem> Problems) Sort(IEnumerable<RenderedTemplate> templates, IReadOnlyDictionary<string, string?> templatePaths)
+    public static (List<RenderedManifest> Manifests, List<RenderedManifest> Hooks, List<RenderProblem> Problems) Sort(IEnumerable<RenderedTemplate> templates, IReadOnlyDictionary<string, string?> templatePaths, bool helm4 = false)
     {
         var generic = new List<RenderedManifest>();
         var hooks = new List<RenderedManifest>();
@@ -66,12 +106,13 @@ internal static partial class ManifestSorter
             var baseName = t.Name[(t.Name.LastIndexOf('/') + 1)..];
             if (baseName.StartsWith('_') || string.IsNullOrWhiteSpace(t.Text))
                 continue;
-            foreach (var (offset, content) in Split(t.Text))
+            foreach (var (offset, content) in Split(t.Text, helm4))
             {
                 object? head;
                 try
                 {
-                    head = GoYaml.Parse(content, null);
+                    // Helm 4 keeps a document's trailing blank lines; they change nothing in its head, nor in yaml.v2's messages.
+                    head = GoYaml.Parse(helm4 ? content.TrimEnd() : content, null);
                 }
                 catch (GoYamlException ex)
                 {

@@ -62,7 +62,45 @@ public sealed record RenderOptions
 
     public long Revision { get; init; } = 1;
 
-    public string HelmVersion { get; init; } = "v3.21.4";
+    /// <summary>The Helm version <c>.Capabilities.HelmVersion.Version</c> reports.</summary>
+    public string HelmVersion { get; init; } = Helm3Version;
+
+    /// <summary>Helm's release line whose rendering is reproduced: 3 (the default) or 4. See <see cref="ForHelmMajor"/>.</summary>
+    public int HelmMajor { get; init; } = 3;
+
+    /// <summary>True when rendering as Helm 4 does.</summary>
+    public bool IsHelm4 => HelmMajor == 4;
+
+    /// <summary>Helm 3 release reproduced by default.</summary>
+    public const string Helm3Version = "v3.21.4";
+
+    /// <summary>Helm 4 release whose version object Helm 4 mode reports.</summary>
+    public const string Helm4Version = "v4.1.4";
+
+    /// <summary>These options for Helm <paramref name="major"/> (3 or 4): its rendering rules and its version in <c>.Capabilities.HelmVersion</c>.</summary>
+    public RenderOptions ForHelmMajor(int major)
+    {
+        if (major is not (3 or 4))
+            throw new ArgumentOutOfRangeException(nameof(major), major, "Helm version must be 3 or 4");
+        return this with { HelmMajor = major, HelmVersion = major == 4 ? Helm4Version : Helm3Version };
+    }
+
+    /// <summary>Reads a <c>--helm-version</c> value: 3 or 4 (a leading v and a minor version such as 4.1 are accepted); null if not one of them.</summary>
+    public static int? ParseHelmMajor(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        if (t.StartsWith('v') || t.StartsWith('V'))
+            t = t[1..];
+        var dot = t.IndexOf('.', StringComparison.Ordinal);
+        var major = dot < 0 ? t : t[..dot];
+        return major switch
+        {
+            "3" => 3,
+            "4" => 4,
+            _ => null,
+        };
+    }
 
     /// <summary>Wall-clock budget of each template execution.</summary>
     public TimeSpan? TemplateTimeout { get; init; } = TimeSpan.FromSeconds(30);

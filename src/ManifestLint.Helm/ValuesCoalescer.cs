@@ -34,24 +34,31 @@ internal static class ValuesCoalescer
         return copy;
     }
 
-    public static GoMap CoalesceValues(HelmChart chart, GoMap? values) =>
-        Coalesce(chart, values is null ? new GoMap(GoMap.ValuesType) : CopyMap(values), merge: false);
+    /// <summary>Coalesces <paramref name="values"/> with the chart's defaults and its subcharts'.</summary>
+    /// <param name="chart">The chart, subcharts processed.</param>
+    /// <param name="values">The user's values.</param>
+    /// <param name="helm4">
+    /// As Helm 4.2 and later: a <c>null</c> in a chart's own values.yaml (the parent's included) is dropped when the
+    /// default is copied in, so it neither shows in <c>.Values</c> nor erases a subchart's default.
+    /// </param>
+    public static GoMap CoalesceValues(HelmChart chart, GoMap? values, bool helm4 = false) =>
+        Coalesce(chart, values is null ? new GoMap(GoMap.ValuesType) : CopyMap(values), merge: false, helm4);
 
     public static GoMap MergeValues(HelmChart chart, GoMap? values) =>
-        Coalesce(chart, values is null ? new GoMap(GoMap.ValuesType) : CopyMap(values), merge: true);
+        Coalesce(chart, values is null ? new GoMap(GoMap.ValuesType) : CopyMap(values), merge: true, helm4: false);
 
-    public static GoMap CoalesceTables(GoMap dst, GoMap src) => CoalesceTablesFullKey(dst, src, merge: false);
+    public static GoMap CoalesceTables(GoMap dst, GoMap src) => CoalesceTablesFullKey(dst, src, merge: false, helm4: false);
 
-    public static GoMap MergeTables(GoMap dst, GoMap src) => CoalesceTablesFullKey(dst, src, merge: true);
+    public static GoMap MergeTables(GoMap dst, GoMap src) => CoalesceTablesFullKey(dst, src, merge: true, helm4: false);
 
-    private static GoMap Coalesce(HelmChart chart, GoMap dest, bool merge)
+    private static GoMap Coalesce(HelmChart chart, GoMap dest, bool merge, bool helm4)
     {
-        CoalesceChartValues(chart, dest, merge);
-        CoalesceDependencies(chart, dest, merge);
+        CoalesceChartValues(chart, dest, merge, helm4);
+        CoalesceDependencies(chart, dest, merge, helm4);
         return dest;
     }
 
-    private static void CoalesceDependencies(HelmChart chart, GoMap dest, bool merge)
+    private static void CoalesceDependencies(HelmChart chart, GoMap dest, bool merge, bool helm4)
     {
         foreach (var sub in chart.Subcharts)
         {
@@ -67,7 +74,7 @@ internal static class ValuesCoalescer
             var dvmap = (GoMap)dest[sub.Name]!;
             CoalesceGlobals(dvmap, dest);
             var origin = dest.OriginOf(sub.Name);
-            dest.Set(sub.Name, Coalesce(sub, dvmap, merge), origin);
+            dest.Set(sub.Name, Coalesce(sub, dvmap, merge, helm4), origin);
         }
     }
 
@@ -92,7 +99,7 @@ internal static class ValuesCoalescer
                 else if (destv is GoMap destvmap)
                 {
                     // Globals merge top-down: the parent's global table wins over the child's own.
-                    CoalesceTablesFullKey(vv, destvmap, merge: true);
+                    CoalesceTablesFullKey(vv, destvmap, merge: true, helm4: false);
                     dg.Set(key, vv, sg.OriginOf(key));
                 }
             }
@@ -110,7 +117,7 @@ internal static class ValuesCoalescer
         dest.Set(GlobalKey, dg, origin);
     }
 
-    private static void CoalesceChartValues(HelmChart chart, GoMap v, bool merge)
+    private static void CoalesceChartValues(HelmChart chart, GoMap v, bool merge, bool helm4)
     {
         var vc = CopyMap(chart.Values);
         foreach (var (key, val) in vc.ToList())
@@ -124,17 +131,21 @@ internal static class ValuesCoalescer
                 else if (value is GoMap dest && val is GoMap src)
                 {
                     var childMerge = merge || chart.Subcharts.Any(s => s.Name == key);
-                    CoalesceTablesFullKey(dest, src, childMerge);
+                    CoalesceTablesFullKey(dest, src, childMerge, helm4);
                 }
             }
-            else
+            else if (!helm4 || merge)
             {
                 v.Set(key, val, vc.OriginOf(key));
+            }
+            else if (val is not null)
+            {
+                v.Set(key, WithoutNulls(val), vc.OriginOf(key));
             }
         }
     }
 
-    private static GoMap CoalesceTablesFullKey(GoMap? dst, GoMap? src, bool merge)
+    private static GoMap CoalesceTablesFullKey(GoMap? dst, GoMap? src, bool merge, bool helm4)
     {
         if (src is null)
             return dst!;
@@ -152,15 +163,36 @@ internal static class ValuesCoalescer
             if (present && !merge && dv is null)
                 dst.Remove(key);
             else if (!present)
-                dst.Set(key, val, src.OriginOf(key));
+            {
+                if (!helm4 || merge)
+                    dst.Set(key, val, src.OriginOf(key));
+                else if (val is not null)
+                    dst.Set(key, WithoutNulls(val), src.OriginOf(key));
+            }
             else if (val is GoMap srcTable)
             {
                 if (dv is GoMap dstTable)
-                    CoalesceTablesFullKey(dstTable, srcTable, merge);
+                    CoalesceTablesFullKey(dstTable, srcTable, merge, helm4);
             }
         }
 
         return dst;
+    }
+
+    // A default copied in by Helm 4: tables lose their null entries, at every depth.
+    private static object? WithoutNulls(object? value)
+    {
+        if (value is not GoMap map)
+            return value;
+        foreach (var (k, v) in map.ToList())
+        {
+            if (v is null)
+                map.Remove(k);
+            else if (v is GoMap)
+                map.Set(k, WithoutNulls(v), map.OriginOf(k));
+        }
+
+        return map;
     }
 
     /// <summary><c>Values.Table</c>: the map at a dotted path, or null when some step is missing or not a map.</summary>

@@ -4,9 +4,10 @@ using ManifestLint.Templates.Values;
 namespace ManifestLint.Helm.Objects;
 
 /// <summary><c>.Capabilities</c>: KubeVersion, APIVersions, HelmVersion.</summary>
-internal sealed class CapabilitiesObject(KubeVersionObject kube, ApiVersionsObject apis, HelmVersionObject helm) : IGoObject
+internal sealed class CapabilitiesObject(KubeVersionObject kube, ApiVersionsObject apis, HelmVersionObject helm, bool helm4 = false) : IGoObject
 {
-    public string GoTypeName => "*chartutil.Capabilities";
+    // Helm 4 moved the type to package common.
+    public string GoTypeName => helm4 ? "*common.Capabilities" : "*chartutil.Capabilities";
 
     public bool TryGetField(string name, out object? value)
     {

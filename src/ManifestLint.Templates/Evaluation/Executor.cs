@@ -526,6 +526,9 @@ internal sealed partial class Executor : ITemplateRuntime
             case TrackedString ts:
                 WriteValue(node, ts.Text, v.Origin, ts);
                 return;
+            case IGoAddressableStringer stringer:
+                WriteValue(node, stringer.AddressableString(), v.Origin, null);
+                return;
             case IGoObject obj:
                 {
                     var text = obj.FormatGo();

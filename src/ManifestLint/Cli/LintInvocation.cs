@@ -52,4 +52,7 @@ public sealed record LintInvocation(
 
     /// <summary>Kubernetes version charts are rendered for.</summary>
     public string? KubeVersion { get; init; }
+
+    /// <summary>Helm major version (3 or 4) whose rendering is reproduced; null for the configuration's or the default.</summary>
+    public int? HelmMajor { get; init; }
 }

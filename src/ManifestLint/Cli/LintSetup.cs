@@ -49,7 +49,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             ReportOnly = [.. invocation.ReportOnly.Select(p => Path.GetRelativePath(repositoryRoot, environment.FullPath(p)).Replace('\\', '/'))],
             PodSecurityLevel = invocation.PodSecurityLevel,
             Helm = helm,
-            ChartOverrides = ChartOverrides(config, helm, @namespace, repositoryRoot),
+            ChartOverrides = ChartOverrides(config, helm, invocation.HelmMajor is not null, @namespace, repositoryRoot),
             ChartValuesScenarios = invocation.ChartValuesScenarios,
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
@@ -59,7 +59,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
     /// Per-chart settings from the configuration file, on top of the command line's: the file's values come
     /// first, the command line's values files and --set expressions after them (so the command line wins).
     /// </summary>
-    private static ImmutableDictionary<string, Helm.RenderOptions> ChartOverrides(ManifestLintConfig config, Helm.RenderOptions global, string @namespace, string repositoryRoot)
+    private static ImmutableDictionary<string, Helm.RenderOptions> ChartOverrides(ManifestLintConfig config, Helm.RenderOptions global, bool helmVersionOnCommandLine, string @namespace, string repositoryRoot)
     {
         var result = ImmutableDictionary.CreateBuilder<string, Helm.RenderOptions>(StringComparer.Ordinal);
         foreach (var chart in config.Charts)
@@ -77,6 +77,8 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             };
             if (chart.ReleaseName is { } name)
                 options = options with { ReleaseName = name };
+            if (chart.HelmMajor is { } major && !helmVersionOnCommandLine)
+                options = options.ForHelmMajor(major);
             result[Path.GetRelativePath(repositoryRoot, chart.ChartPath).Replace('\\', '/')] = options;
         }
 
@@ -102,6 +104,8 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             SetStringValues = invocation.HelmSetString,
             ApiVersions = invocation.HelmApiVersions,
         };
+        if (invocation.HelmMajor is { } major)
+            options = options.ForHelmMajor(major);
         return invocation.KubeVersion is { } kube ? options with { KubeVersion = kube } : options;
     }
 

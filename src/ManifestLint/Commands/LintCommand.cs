@@ -151,6 +151,8 @@ internal static class LintCommand
         HelpName = "group/version[/Kind]",
     };
 
+    public static readonly Option<string?> HelmVersion = CreateHelmVersionOption();
+
     public static readonly Option<bool> ChartValuesScenarios = new("--chart-values-scenarios")
     {
         Description = "Lint each chart once per ci/*-values.yaml file (chart-testing's convention); findings name the scenario.",
@@ -184,6 +186,7 @@ internal static class LintCommand
             HelmSetString,
             KubeVersion,
             ApiVersions,
+            HelmVersion,
             ChartValuesScenarios,
         };
         command.SetAction((parseResult, cancellationToken) =>
@@ -219,8 +222,24 @@ internal static class LintCommand
         HelmSetString = Values(parseResult, HelmSetString),
         KubeVersion = parseResult.GetValue(KubeVersion),
         HelmApiVersions = Values(parseResult, ApiVersions),
+        HelmMajor = HelmMajor(parseResult.GetValue(HelmVersion)),
         ChartValuesScenarios = parseResult.GetValue(ChartValuesScenarios),
     };
+
+    /// <summary><c>--helm-version 3|4</c>, shared by <c>lint</c> and <c>render</c>.</summary>
+    internal static Option<string?> CreateHelmVersionOption() => new("--helm-version")
+    {
+        Description = "Render charts as this Helm major version does: 3 or 4 [default: 3].",
+        HelpName = "3|4",
+    };
+
+    /// <summary>The major version named by <c>--helm-version</c>, null when the flag is absent; a usage error when it is neither 3 nor 4.</summary>
+    internal static int? HelmMajor(string? value)
+    {
+        if (value is null)
+            return null;
+        return Helm.RenderOptions.ParseHelmMajor(value) ?? throw new UsageException($"--helm-version must be 3 or 4, not '{value}'");
+    }
 
     private static ImmutableArray<string> Values(ParseResult parseResult, Option<string[]> option) =>
         [.. parseResult.GetValue(option) ?? []];

@@ -34,11 +34,13 @@ internal static class RenderCommand
 
     private static readonly Option<bool> SkipTests = new("--skip-tests") { Description = "Leave out test hooks." };
 
+    private static readonly Option<string?> HelmVersion = LintCommand.CreateHelmVersionOption();
+
     public static Command GetCommand(CliEnvironment environment)
     {
         var command = new Command("render", "Render a Helm chart exactly as `helm template` does, offline.")
         {
-            Chart, Values, Set, SetString, SetJson, SetFile, Namespace, ReleaseName, KubeVersion, ApiVersions, ShowOnly, IncludeCrds, SkipTests,
+            Chart, Values, Set, SetString, SetJson, SetFile, Namespace, ReleaseName, KubeVersion, ApiVersions, ShowOnly, IncludeCrds, SkipTests, HelmVersion,
         };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandGuard.Run(environment, () =>
         {
@@ -92,6 +94,8 @@ internal static class RenderCommand
             options = options with { ReleaseName = name };
         if (parseResult.GetValue(KubeVersion) is { } kube)
             options = options with { KubeVersion = kube };
+        if (LintCommand.HelmMajor(parseResult.GetValue(HelmVersion)) is { } major)
+            options = options.ForHelmMajor(major);
         return options;
     }
 }

@@ -17,7 +17,7 @@ public static class ConfigLoader
 {
     private static readonly string[] TopLevelKeys = ["rules", "include", "exclude", "namespace", "complete", "failOn", "charts"];
 
-    private static readonly string[] ChartKeys = ["values", "set", "setString", "releaseName", "namespace", "apiVersions"];
+    private static readonly string[] ChartKeys = ["values", "set", "setString", "releaseName", "namespace", "apiVersions", "helmVersion"];
 
     private static readonly string[] RuleKeys = ["enabled", "severity", "options"];
 
@@ -183,7 +183,7 @@ public static class ConfigLoader
         }
     }
 
-    /// <summary><c>charts: { path/to/chart: { values: [..], set: [..], setString: [..], releaseName, namespace, apiVersions: [..] } }</c>; paths relative to the file.</summary>
+    /// <summary><c>charts: { path/to/chart: { values: [..], set: [..], setString: [..], releaseName, namespace, apiVersions: [..], helmVersion: 3|4 } }</c>; paths relative to the file.</summary>
     private static ImmutableArray<ChartConfig> ReadCharts(YamlEntry entry, string directory, List<string> errors)
     {
         if (entry.Value is YamlScalar { IsNull: true })
@@ -209,6 +209,7 @@ public static class ConfigLoader
 
             ImmutableArray<string> values = [], set = [], setString = [], apiVersions = [];
             string? releaseName = null, ns = null;
+            int? helmMajor = null;
             foreach (var setting in settings.Entries)
             {
                 switch (setting.Key.Text)
@@ -234,13 +235,18 @@ public static class ConfigLoader
                     case "apiVersions":
                         apiVersions = ReadGlobs(setting, errors);
                         break;
+                    case "helmVersion":
+                        helmMajor = setting.Value is YamlScalar { IsNull: false } version ? Helm.RenderOptions.ParseHelmMajor(version.Text) : null;
+                        if (helmMajor is null)
+                            errors.Add($"{setting.Value.Span}: helmVersion must be 3 or 4");
+                        break;
                     default:
                         errors.Add(UnknownKey(setting.Key, ChartKeys, "chart setting"));
                         break;
                 }
             }
 
-            result.Add(new ChartConfig(folder, values, set, setString, releaseName, ns, apiVersions));
+            result.Add(new ChartConfig(folder, values, set, setString, releaseName, ns, apiVersions, helmMajor));
         }
 
         return result.ToImmutable();
