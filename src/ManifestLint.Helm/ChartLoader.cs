@@ -69,6 +69,11 @@ public static class ChartLoader
         {
             throw new ChartLoadException($"chart archive {sourcePath} cannot be read: {ex.Message}", ex);
         }
+        catch (EndOfStreamException ex)
+        {
+            // A tar stream cut short (a truncated download or a damaged file).
+            throw new ChartLoadException($"chart archive {sourcePath} cannot be read: {ex.Message}", ex);
+        }
 
         if (files.Count == 0)
             throw new ChartLoadException($"chart archive {sourcePath}: no files in chart archive");

@@ -148,7 +148,7 @@ public static class GoYaml
     private static Node? ComposeOnce(string text)
     {
         var scanner = new Scanner(new StringReader(text));
-        IParser parser = new GuardedParser(new Parser(scanner), scanner);
+        var parser = new Parser(scanner);
         var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
         try
         {
@@ -167,6 +167,16 @@ public static class GoYaml
             if (ex.Message.Contains("could not find expected ':'", StringComparison.Ordinal))
                 line++;
             throw new GoYamlException(ConvertPrefix + "yaml: " + Where(ex, line) + ProblemText(ex.Message), ex) { Line = line };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException && ex.Source == "YamlDotNet")
+        {
+            // YamlDotNet rejects some malformed input (a plain scalar after an unclosed flow collection, "..." before a
+            // stray character, a tag that is not a URI) with these instead of a YamlException; still a syntax error.
+            var at = ex is ArgumentException && scanner.Current is { } token ? token.Start : scanner.CurrentPosition;
+            var line = Math.Min((int)at.Line, text.Count(c => c == '\n') + 1);
+            var problem = ex is ArgumentException ? "did not find a valid tag" : "did not find expected node content";
+            var where = line > 1 ? "line " + line.ToString(CultureInfo.InvariantCulture) + ": " : string.Empty;
+            throw new GoYamlException(ConvertPrefix + "yaml: " + where + problem, ex) { Line = line };
         }
     }
 
@@ -505,28 +515,5 @@ public static class GoYaml
             YamlScalarKind.Timestamp => "!!timestamp",
             _ => "!!str",
         };
-    }
-
-    /// <summary>
-    /// YamlDotNet's scanner throws <see cref="InvalidOperationException"/> rather than <see cref="YamlException"/> on
-    /// some malformed input (an unclosed flow mapping followed by a dedented key); either way it is a syntax error
-    /// at the scanner's position, reported like the others instead of escaping as a crash.
-    /// </summary>
-    private sealed class GuardedParser(IParser inner, IScanner scanner) : IParser
-    {
-        public ParsingEvent? Current => inner.Current;
-
-        public bool MoveNext()
-        {
-            try
-            {
-                return inner.MoveNext();
-            }
-            catch (Exception e) when (e is not YamlException and not OperationCanceledException and not OutOfMemoryException)
-            {
-                var at = scanner.CurrentPosition;
-                throw new YamlException(at, at, "While scanning, the parser could not read past this point (" + e.GetType().Name + ").", e);
-            }
-        }
     }
 }
