@@ -63,6 +63,21 @@ public sealed class InputIsolationTests
         Assert.Single(result.Documents, d => (d.Root as YamlMapping)?.GetMapping("metadata")?.GetScalar("name")?.Text == "after");
     }
 
+    [Theory]
+    [InlineData("a:\n  b: [c")]
+    [InlineData("a:\n  b: {c: d")]
+    [InlineData("a:\n  - b\n c")]
+    [InlineData("a: \"b")]
+    public void Syntax_error_at_the_end_of_a_file_without_a_final_line_break_points_inside_the_file(string text)
+    {
+        var file = new SourceFile("x.yaml", text);
+
+        var problem = Assert.Single(YamlLoader.Load(file).Problems);
+
+        Assert.InRange(problem.Span.StartLine, 1, file.LineCount);
+        Assert.InRange(problem.Span.StartColumn, 1, file.GetLine(problem.Span.StartLine).Length + 1);
+    }
+
     [Fact]
     public void Chart_with_a_broken_values_file_is_located_there_and_plain_files_beside_it_still_lint()
     {
