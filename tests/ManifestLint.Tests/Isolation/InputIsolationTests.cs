@@ -173,6 +173,39 @@ public sealed class InputIsolationTests
     }
 
     [Fact]
+    public void Broken_values_file_named_in_the_configuration_is_located_and_other_inputs_still_lint()
+    {
+        using var folder = new TempFolder();
+        folder.Write("chart/Chart.yaml", ChartYaml);
+        folder.Write("chart/values.yaml", "v: 1\n");
+        folder.Write("chart/templates/cm.yaml", ConfigMapTemplate);
+        folder.Write("config/prod.yaml", "v: 2\n" + ReportedInput);
+        folder.Write(".manifestlint.yaml", "exclude: [\"config/**\"]\ncharts:\n  chart:\n    values: [config/prod.yaml]\n");
+        folder.Write("pod.yaml", Pod);
+
+        var (run, findings) = folder.LintJson();
+
+        Assert.True(run.ExitCode == ExitCodes.FindingsAtOrAboveThreshold, run.ToString());
+        var values = Assert.Single(findings, f => f.Path == "config/prod.yaml");
+        Assert.Equal("helm-render", values.RuleId);
+        Assert.True(values.Line > 1, $"line {values.Line}");
+        Assert.Contains(findings, f => f.Path == "pod.yaml" && f.RuleId == "latest-image-tag");
+    }
+
+    [Fact]
+    public void Values_path_that_is_not_a_readable_file_is_a_usage_error_not_an_internal_one()
+    {
+        using var folder = new TempFolder();
+        folder.Write("pod.yaml", Pod);
+        Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "values-dir.yaml"));
+
+        var run = CliRun.Invoke(["lint", "pod.yaml", "--values", "values-dir.yaml"], folder.Path);
+
+        Assert.True(run.ExitCode is ExitCodes.UsageError, run.ToString());
+        Assert.DoesNotContain("internal error", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rule_that_throws_on_one_resource_is_an_internal_error_there_and_everything_else_still_runs()
     {
         using var folder = new TempFolder();
