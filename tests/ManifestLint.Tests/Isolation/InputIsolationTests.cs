@@ -272,6 +272,42 @@ public sealed class InputIsolationTests
         Assert.False(Assert.Single(applied, f => f.RuleId == InputProblems.InternalError.Id).IsSuppressed);
     }
 
+    [Fact]
+    public void Findings_of_one_rule_at_one_location_are_capped_with_a_count_of_those_left_out()
+    {
+        var graph = ResourceGraph.Build(Resources(("a", false), ("b", false)));
+
+        var findings = RuleRunner.Run(graph, [(new ManyAtOneSpotRule(), null)]);
+
+        Assert.Equal(2 * (RuleRunner.MaxFindingsPerLocation + 1), findings.Length);
+        var summaries = findings.Where(f => f.Message.Contains("left out", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, summaries.Count);
+        Assert.All(summaries, f => Assert.StartsWith($"{1000 - RuleRunner.MaxFindingsPerLocation} more finding(s) of 'test-many'", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_1_MB_input_of_services_and_pods_that_all_select_each_other_finishes_with_a_bounded_report()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; sb.Length < 1_000_000; i++)
+        {
+            sb.Append(i % 2 == 0
+                ? $"---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p{i}\n  labels: {{app: x}}\nspec:\n  containers: [{{name: c, image: nginx}}]\n"
+                : $"---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s{i}\nspec:\n  selector: {{app: x}}\n  ports: [{{port: 80, targetPort: web}}]\n");
+        }
+
+        using var folder = new TempFolder();
+        folder.Write("big.yaml", sb.ToString());
+
+        // A hang fails with a TimeoutException; no timing is asserted beyond that.
+        var run = await Task.Run(() => CliRun.Invoke(["lint", "big.yaml", "--format", "json", "--quiet"], folder.Path)).WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.True(run.ExitCode is ExitCodes.Success or ExitCodes.FindingsAtOrAboveThreshold, run.Error);
+        Assert.Contains("\"findings\":", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"at most {RuleRunner.MaxFindingsPerLocation} per location are reported", run.Out, StringComparison.Ordinal);
+        Assert.InRange(run.Out.Length, 1, 200_000_000);
+    }
+
     private static ImmutableArray<Resource> Resources(params (string Name, bool SuppressAll)[] names)
     {
         var builder = ImmutableArray.CreateBuilder<Resource>();
@@ -312,6 +348,15 @@ public sealed class InputIsolationTests
                 yield return context.Report(r, r.AnchorNode, $"seen {r.Name}");
             }
         }
+    }
+
+    /// <summary>A thousand findings on each resource's name.</summary>
+    private sealed class ManyAtOneSpotRule : Rule
+    {
+        public override RuleInfo Info { get; } = TestInfo("test-many");
+
+        public override IEnumerable<Finding> Check(RuleContext context) =>
+            context.Graph.Resources.SelectMany(r => Enumerable.Range(0, 1000).Select(i => context.Report(r, r.AnchorNode, $"pair {i}")));
     }
 
     private sealed class AlwaysThrowingRule : Rule
