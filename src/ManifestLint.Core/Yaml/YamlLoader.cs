@@ -375,7 +375,22 @@ public static partial class YamlLoader
         private void Report(RuleInfo rule, Mark start, Mark end, string message)
         {
             var (span, _) = MakeSpan(start, end.Index > start.Index ? end : start);
-            ReportAt(rule, span, message, null);
+            ReportAt(rule, _map is null ? InsideFile(span) : span, message, null);
+        }
+
+        /// <summary>
+        /// The parser reports the end of input one line past the last one when the file does not end with a line
+        /// break (and a failing scanner may point anywhere); a finding always points at text of the file.
+        /// </summary>
+        private SourceSpan InsideFile(SourceSpan span)
+        {
+            var lines = Math.Max(1, _file.LineCount);
+            var line = Math.Clamp(span.StartLine, 1, lines);
+            var length = _file.GetLine(line).Length;
+            var column = span.StartLine > lines ? length + 1 : span.StartLine < 1 ? 1 : Math.Clamp(span.StartColumn, 1, length + 1);
+            if (line == span.StartLine && column == span.StartColumn && span.EndLine <= lines)
+                return span;
+            return SourceSpan.At(span.Path, line, column);
         }
 
         private void ReportAt(RuleInfo rule, SourceSpan span, string message, string? path) =>
