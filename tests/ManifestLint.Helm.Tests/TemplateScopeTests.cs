@@ -64,14 +64,4 @@ public sealed class TemplateScopeTests
         var deep = Assert.Single(render.Templates, t => t.Name == "shared-scope/templates/a/b/c/deep.yaml");
         Assert.Contains("childType: \"map[string]interface {}\"", deep.Text, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Values_template_rendered_with_tpl_that_calls_tpl_on_empty_and_define_only_snippets_renders_as_helm()
-    {
-        // loki-stack's promtail: config.file is rendered with tpl and calls tpl on snippets, some of them "".
-        var render = Render("nested-tpl");
-
-        Assert.Empty(render.Problems);
-        Assert.Equal(Expected("nested-tpl"), HelmTemplateOutput.Format(render));
-    }
 }
