@@ -12,13 +12,13 @@ namespace ManifestLint.Templates.Tests;
 /// Every numeric kind a function or value can produce (semver's uint64 fields, len's int, Unix's int64, time.Month,
 /// values' float64, --set's int64, strings) through every function that converts numbers (Sprig's cast-based
 /// conversions and arithmetic, typed int parameters, comparisons, printf, encoders), and time values through
-/// comparisons and encoders. Expected results in Data/numeric-kinds.tsv and Data/time-values.tsv were produced by
+/// comparisons and encoders. Expected results in Data/numeric-kinds.tsv and Data/expressions.tsv were produced by
 /// helm v3.17.2.
 /// </summary>
 public sealed class NumericKindsTests
 {
     private static readonly Lazy<List<Row>> Rows = new(() => Load("numeric-kinds.tsv", 2));
-    private static readonly Lazy<List<Row>> TimeRows = new(() => Load("time-values.tsv", 1));
+    private static readonly Lazy<List<Row>> ExpressionRows = new(() => Load("expressions.tsv", 1));
 
     public static TheoryData<string> Functions()
     {
@@ -44,19 +44,19 @@ public sealed class NumericKindsTests
         Assert.True(failures.Length == 0, failures.ToString());
     }
 
-    public static TheoryData<string> TimeExpressions()
+    public static TheoryData<string> Expressions()
     {
         var data = new TheoryData<string>();
-        foreach (var row in TimeRows.Value)
+        foreach (var row in ExpressionRows.Value)
             data.Add(row.Function);
         return data;
     }
 
     [Theory]
-    [MemberData(nameof(TimeExpressions))]
-    public void Time_values_compare_and_encode_as_in_helm(string expr)
+    [MemberData(nameof(Expressions))]
+    public void Expression_over_times_and_integer_kinds_gives_what_helm_gives(string expr)
     {
-        var row = TimeRows.Value.First(r => r.Function == expr);
+        var row = ExpressionRows.Value.First(r => r.Function == expr);
 
         Assert.Equal(row.Expected, Run(expr));
     }

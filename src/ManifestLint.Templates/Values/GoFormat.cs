@@ -955,10 +955,9 @@ public static class GoFormat
                 num = num[1..];
             else if (num[1] == 'N' && f.Space)
                 num = " " + num[1..];
+            // Infinities keep their sign ("+Inf"), as Go prints them.
             var oldZero = f.Zero;
             f.Zero = false;
-            if (num[0] == '+' && !f.Plus)
-                num = num[1..];
             Pad(sb, num, f);
             f.Zero = oldZero;
             return;
