@@ -64,4 +64,16 @@ public sealed class TemplateScopeTests
         var deep = Assert.Single(render.Templates, t => t.Name == "shared-scope/templates/a/b/c/deep.yaml");
         Assert.Contains("childType: \"map[string]interface {}\"", deep.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Nested_global_tables_are_shared_between_parent_and_subchart_but_top_level_globals_are_copied()
+    {
+        // Helm copies each global table one level deep into a subchart: global.a and global.t.k set by a parent
+        // template stay the parent's, global.t.u.k is the same map on both sides, and the subchart's own default
+        // global.t.u.childonly is merged into the parent's table as well.
+        var render = Render("shared-globals");
+
+        Assert.Empty(render.Problems);
+        Assert.Equal(Expected("shared-globals"), HelmTemplateOutput.Format(render));
+    }
 }
