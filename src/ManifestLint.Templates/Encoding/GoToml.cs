@@ -201,6 +201,10 @@ public static class GoToml
                 case long or int or GoInt64 or byte or sbyte or short or ushort or uint or ulong:
                     Write(value is GoInt64 g ? g.Value.ToString(CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture)!);
                     break;
+                case GoNamedInt { GoTypeName: GoNamedInt.DurationType } duration:
+                    // BurntSushi/toml writes a time.Duration as its text ("1h0m0s").
+                    Write("\"" + Escape(duration.Text) + "\"");
+                    break;
                 case GoNamedInt named:
                     Write(named.Value.ToString(CultureInfo.InvariantCulture));
                     break;

@@ -134,6 +134,18 @@ public sealed class GoTime : IGoObject, IGoJsonValue
     internal static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+    /// <summary>A <c>time.Duration</c> (nanoseconds, kind int64) that prints as Go's <c>Duration.String</c>.</summary>
+    internal static GoNamedInt Duration(long nanoseconds) =>
+        new(GoNamedInt.DurationType, nanoseconds, SprigExtraDuration.Format(nanoseconds), "int64");
+
+    // Add's time.Duration parameter: a duration, or a number written in the template.
+    private static long DurationArgument(object? value) => value switch
+    {
+        GoNamedInt { GoTypeName: GoNamedInt.DurationType } d => d.Value,
+        long or int or GoInt64 => SprigExtraArgs.Int(value),
+        _ => throw new TemplateFunctionException("wrong type for value; expected time.Duration; got " + GoFormat.TypeName(value)),
+    };
+
     /// <summary>A <c>time.Month</c> (1 to 12): an int that prints as its English name.</summary>
     internal static GoNamedInt Month(int month) => new("time.Month", month, MonthNames[month - 1]);
 
@@ -187,6 +199,9 @@ public sealed class GoTime : IGoObject, IGoJsonValue
             "Unix" => Nullary(name, GoType.Int64, _ => new GoInt64(UnixSeconds)),
             "UnixNano" => Nullary(name, GoType.Int64, _ => new GoInt64(unchecked((UnixSeconds * 1_000_000_000) + Nanoseconds))),
             "UnixMilli" => Nullary(name, GoType.Int64, _ => new GoInt64((UnixSeconds * 1000) + (Nanoseconds / 1_000_000))),
+            "UnixMicro" => Nullary(name, GoType.Int64, _ => new GoInt64((UnixSeconds * 1_000_000) + (Nanoseconds / 1000))),
+            "Sub" => SprigExtraArgs.Method(name, [self], GoType.Interface, false, c => Duration(Sub((GoTime)c[0]!))),
+            "Compare" => SprigExtraArgs.Method(name, [self], GoType.Int, false, c => (long)Math.Sign(Compare((GoTime)c[0]!))),
             "Year" => Nullary(name, GoType.Int, _ => ToCivil().Year),
             "Month" => Nullary(name, GoType.Interface, _ => Month(ToCivil().Month)),
             "Day" => Nullary(name, GoType.Int, _ => (long)ToCivil().Day),
@@ -201,7 +216,7 @@ public sealed class GoTime : IGoObject, IGoJsonValue
             "UTC" => Nullary(name, self, _ => In(SprigExtraLocation.Utc)),
             "Local" => Nullary(name, self, _ => In(SprigExtraLocation.Local)),
             "Format" => SprigExtraArgs.Method(name, [GoType.String], GoType.String, false, c => Format(SprigExtraArgs.Str(c[0]))),
-            "Add" => SprigExtraArgs.Method(name, [GoType.Int64], self, false, c => Add(SprigExtraArgs.Int(c[0]))),
+            "Add" => SprigExtraArgs.Method(name, [GoType.Interface], self, false, c => Add(DurationArgument(c[0]))),
             "AddDate" => SprigExtraArgs.Method(name, [GoType.Int, GoType.Int, GoType.Int], self, false,
                 c => AddDate(SprigExtraArgs.Int(c[0]), SprigExtraArgs.Int(c[1]), SprigExtraArgs.Int(c[2]))),
             "After" => SprigExtraArgs.Method(name, [self], GoType.Bool, false, c => Compare((GoTime)c[0]!) > 0),

@@ -15,7 +15,8 @@ internal static class SprigCoreCast
 
     /// <summary>
     /// <c>cast.ToInt64</c> (and <c>cast.ToInt</c>, Go's int being 64 bits): every integer and float kind (uint64 wraps
-    /// as Go's conversion does), <c>time.Month</c>/<c>time.Weekday</c>, bools and strings; anything else is 0.
+    /// as Go's conversion does), <c>time.Month</c>/<c>time.Weekday</c>, bools and strings; anything else (a
+    /// <c>time.Duration</c> too) is 0.
     /// </summary>
     public static long ToInt64(object? value)
     {
@@ -41,7 +42,7 @@ internal static class SprigCoreCast
                 return ui;
             case ulong ul:
                 return unchecked((long)ul);
-            case GoNamedInt named:
+            case GoNamedInt { CastConverts: true } named:
                 return named.Value;
             case double d:
                 return Truncate(d);
@@ -75,7 +76,7 @@ internal static class SprigCoreCast
         ushort us => us,
         uint ui => ui,
         ulong ul => ul,
-        GoNamedInt named => named.Value,
+        GoNamedInt { CastConverts: true } named => named.Value,
         bool b => b ? 1 : 0,
         string or TrackedString => GoStrconv.TryParseFloat(SprigCoreValues.AsString(value)!, out var f) ? f : 0,
         _ => 0,

@@ -67,7 +67,7 @@ internal static class SprigCoreValues
         bool => "bool",
         long => "int",
         GoInt64 => "int64",
-        GoNamedInt => "int",
+        GoNamedInt named => named.Kind,
         int => "int32",
         double => "float64",
         float => "float32",
