@@ -26,6 +26,14 @@ internal static class ValuesCoalescer
         return copy;
     }
 
+    private static GoMap ShallowCopy(GoMap map)
+    {
+        var copy = new GoMap(map.GoTypeName) { Origin = map.Origin };
+        foreach (var (k, v) in map)
+            copy.Set(k, v, map.OriginOf(k));
+        return copy;
+    }
+
     private static GoList CopyList(GoList list)
     {
         var copy = new GoList(list.GoTypeName) { Origin = list.Origin };
@@ -91,7 +99,9 @@ internal static class ValuesCoalescer
         {
             if (val is GoMap table)
             {
-                var vv = CopyMap(table);
+                // Helm's copyMap is one level deep: the nested tables stay the parent's own, so a subchart's global
+                // defaults merged below land in them too, and a template's `set` on them is seen on both sides.
+                var vv = ShallowCopy(table);
                 if (!dg.TryGetValue(key, out var destv))
                 {
                     dg.Set(key, vv, sg.OriginOf(key));

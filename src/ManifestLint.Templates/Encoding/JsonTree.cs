@@ -70,6 +70,8 @@ internal static class JsonTree
                 return new JsonNumber(i.ToString(CultureInfo.InvariantCulture));
             case GoInt64 g:
                 return new JsonNumber(g.Value.ToString(CultureInfo.InvariantCulture));
+            case GoNamedInt named:
+                return new JsonNumber(named.Value.ToString(CultureInfo.InvariantCulture));
             case double d:
                 return new JsonNumber(FloatText(d));
             case float f:
