@@ -126,4 +126,68 @@ public sealed class HelmDifferentialRegressionTests
             "  empty: \"{\\\"a\\\":\\\"\\\\n\\\",\\\"b\\\":3}\"\n";
         Assert.Equal(expected, Render(chart));
     }
+
+    [Fact]
+    public void Null_in_user_values_for_a_key_the_chart_defaults_lack_is_kept_and_only_a_null_over_a_default_deletes()
+    {
+        var chart = Chart(
+            "nullkeep",
+            ("values.yaml", "probe:\n  httpGet:\n    path: /healthz\n  periodSeconds: 10\n"),
+            ("templates/cm.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: nullkeep
+                data:
+                  probe: |
+                    {{- toYaml .Values.probe | nindent 4 }}
+                  hasTcp: {{ hasKey .Values.probe "tcpSocket" | quote }}
+                  hasPeriod: {{ hasKey .Values.probe "periodSeconds" | quote }}
+
+                """));
+        var dir = Directory.CreateTempSubdirectory("helmdiff-values-");
+        try
+        {
+            var overrides = Path.Combine(dir.FullName, "override.yaml");
+            File.WriteAllText(overrides, "probe:\n  tcpSocket: null\n  periodSeconds: null\n  extra:\n    gone: null\n");
+
+            // helm template release-name CHART -f override.yaml (v3.17.2; v4.1.4 prints the same)
+            const string expected = """
+                ---
+                # Source: nullkeep/templates/cm.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: nullkeep
+                data:
+                  probe: |
+                    extra:
+                      gone: null
+                    httpGet:
+                      path: /healthz
+                    tcpSocket: null
+                  hasTcp: "true"
+                  hasPeriod: "false"
+
+                """;
+            Assert.Equal(expected, Render(chart, new RenderOptions { ValuesFiles = [ValuesFile.Read(overrides, dir.FullName)] }));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Helm_3_sorts_webhook_configurations_among_unlisted_kinds_by_name()
+    {
+        var files = new List<(string, string)>();
+        foreach (var kind in new[] { "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ServiceMonitor", "Issuer", "APIService", "Deployment" })
+            files.Add(("templates/" + kind + ".yaml", "apiVersion: example.com/v1\nkind: " + kind + "\nmetadata:\n  name: " + kind + "\n"));
+        var output = Render(Chart("order", [.. files]));
+
+        // helm template release-name CHART (v3.17.2); Helm v4.1.4 puts both webhook configurations right after APIService.
+        var kinds = output.Split('\n').Where(l => l.StartsWith("kind: ", StringComparison.Ordinal)).Select(l => l[6..]);
+        Assert.Equal(["Deployment", "APIService", "Issuer", "MutatingWebhookConfiguration", "ServiceMonitor", "ValidatingWebhookConfiguration"], kinds);
+    }
 }
