@@ -98,6 +98,50 @@ public sealed class HelmDifferentialRegressionTests
     }
 
     [Fact]
+    public void Files_glob_encodes_as_its_map_in_toJson_and_toYaml_and_prints_as_a_go_map()
+    {
+        var chart = Chart(
+            "files",
+            ("files/conf/a.conf", "a=1\n"),
+            ("files/conf/b.conf", "b=2\n"),
+            ("templates/more.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: more
+                data:
+                  json: {{ .Files.Glob "files/conf/*" | toJson | quote }}
+                  yaml: {{ .Files.Glob "files/conf/*" | toYaml | quote }}
+                  print: {{ .Files.Glob "files/conf/a.conf" | quote }}
+                  emptyPrint: {{ .Files.Glob "files/none" | quote }}
+                  default: {{ default "dflt" (.Files.Glob "files/none") | quote }}
+                  ternary: {{ ternary "t" "f" (not (empty (.Files.Glob "files/conf/*"))) | quote }}
+                  eqlen: {{ eq (len (.Files.Glob "files/none")) 0 | quote }}
+
+                """));
+
+        // helm template release-name CHART (v3.17.2)
+        const string expected = """
+            ---
+            # Source: files/templates/more.yaml
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: more
+            data:
+              json: "{\"files/conf/a.conf\":\"YT0xCg==\",\"files/conf/b.conf\":\"Yj0yCg==\"}"
+              yaml: "files/conf/a.conf: YT0xCg==\nfiles/conf/b.conf: Yj0yCg=="
+              print: "map[files/conf/a.conf:[97 61 49 10]]"
+              emptyPrint: "map[]"
+              default: "dflt"
+              ternary: "t"
+              eqlen: "true"
+
+            """;
+        Assert.Equal(expected, Render(chart));
+    }
+
+    [Fact]
     public void Block_scalar_leading_line_of_only_spaces_is_a_line_break_as_in_yaml_v2()
     {
         var chart = Chart(
