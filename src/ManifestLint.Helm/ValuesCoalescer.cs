@@ -161,12 +161,8 @@ internal static class ValuesCoalescer
             return dst!;
         if (dst is null)
             return src;
-        foreach (var (key, val) in dst.ToList())
-        {
-            if (val is null)
-                src.Set(key, null, src.OriginOf(key));
-        }
-
+        // A null that the source does not have stays (Helm 3.17 and 4.1 keep it: toYaml prints "key: null"); only a null
+        // over a source key deletes it.
         foreach (var (key, val) in src.ToList())
         {
             var present = dst.TryGetValue(key, out var dv);
