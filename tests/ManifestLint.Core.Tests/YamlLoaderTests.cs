@@ -160,6 +160,7 @@ public sealed class YamlLoaderTests
     [InlineData(":\n[\n0", 3)]
     [InlineData("...\0", 1)]
     [InlineData("!!+0", 1)]
+    [InlineData("a: 1\nb: \"\\udd00\"", 2)]
     public void Malformed_input_that_yamldotnet_rejects_without_a_yaml_exception_is_a_located_syntax_finding(string text, int line)
     {
         var r = Load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n" + text);

@@ -157,6 +157,7 @@ public class EncodingGoYamlTests
     [InlineData(":\n[\n0", 3)]
     [InlineData("...\0", 1)]
     [InlineData("a: !!+0", 1)]
+    [InlineData("a: 1\nb: \"\\udd00\"", 2)]
     public void MalformedInputThatYamlDotNetRejectsWithoutAYamlExceptionIsAYamlError(string yaml, int line)
     {
         var ex = Assert.Throws<GoYamlException>(() => GoYaml.ParseValues(yaml, "values.yaml"));
