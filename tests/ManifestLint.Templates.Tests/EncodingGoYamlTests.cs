@@ -164,4 +164,12 @@ public class EncodingGoYamlTests
         Assert.StartsWith("error converting YAML to JSON: yaml: ", ex.Message, StringComparison.Ordinal);
         Assert.Equal(line, ex.Line);
     }
+
+    // Found by fuzzing (fuzz/README.md): a float key beyond float32's range made the key formatter throw FormatException.
+    [Theory]
+    [InlineData("-6E55: 1", "-.inf")]
+    [InlineData("1e39: 1", ".inf")]
+    [InlineData("1.5: 1", "1.5")]
+    public void FloatKeysBeyondFloat32RangeBecomeInfinityKeys(string yaml, string key) =>
+        Assert.Equal(key, Assert.Single(GoYaml.ParseMap(yaml)).Key);
 }

@@ -425,13 +425,15 @@ public static class GoYaml
 
         private static string FloatKey(double d)
         {
-            if (double.IsNaN(d))
+            // sigs.k8s.io/yaml formats float keys at 32 bits, so a finite double beyond float32's range is infinite too.
+            var f = (float)d;
+            if (float.IsNaN(f))
                 return ".nan";
-            if (double.IsPositiveInfinity(d))
+            if (float.IsPositiveInfinity(f))
                 return ".inf";
-            if (double.IsNegativeInfinity(d))
+            if (float.IsNegativeInfinity(f))
                 return "-.inf";
-            return GoFloat32Text.FormatShortest((float)d);
+            return GoFloat32Text.FormatShortest(f);
         }
 
         private static object? ScalarValue(ScalarNode scalar)
