@@ -40,6 +40,8 @@ public static class SetValuesParser
 
     private sealed class Parser(string text, Func<string, object?>? reader, bool json)
     {
+        private const int MaxIndex = 65536;
+
         private int _pos;
 
         private bool AtEnd => _pos >= text.Length;
@@ -143,6 +145,9 @@ public static class SetValuesParser
 
         private static GoList SetIndex(GoList list, int index, object? value)
         {
+            // Helm's strvals.MaxIndex: without it "a[999999999]=x" grows a list of a billion nulls.
+            if (index > MaxIndex)
+                throw new FormatException($"index of {index} is greater than maximum supported index {MaxIndex}");
             while (list.Count <= index)
                 list.Add(null);
             list[index] = value;

@@ -200,7 +200,6 @@ internal static class Targets
             _ = ValuesCoalescer.MergeValues(processed, user);
             _ = ValuesCoalescer.Table(coalesced, "sub.global");
             _ = ValuesCoalescer.TryPathValue(coalesced, "sub.enabled", out _);
-            _ = GoJson.Marshal(coalesced);
         }
         catch (ChartLoadException)
         {

@@ -63,4 +63,30 @@ public sealed class SetValuesParserTests
         Assert.Equal("y", Assert.IsType<GoMap>(list[1])["x"]);
         Assert.Equal("content of ca.pem", map["cert"]);
     }
+
+    // Found by fuzzing (fuzz/README.md): a huge list index grew a list of that many nulls (a hang, then out of memory).
+    [Theory]
+    [InlineData("a[999999999]=x", false)]
+    [InlineData("a[0][70000]=x", false)]
+    [InlineData("a[65537]={\"b\":1}", true)]
+    public void List_index_above_helms_maximum_is_an_error(string text, bool json)
+    {
+        var map = new GoMap();
+        var ex = Assert.Throws<FormatException>(() =>
+        {
+            if (json)
+                SetValuesParser.ParseJsonInto(text, map);
+            else
+                SetValuesParser.ParseInto(text, map, stringsOnly: false);
+        });
+        Assert.Contains("is greater than maximum supported index 65536", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_index_at_helms_maximum_is_accepted()
+    {
+        var map = new GoMap();
+        SetValuesParser.ParseInto("a[65536]=x", map, stringsOnly: false);
+        Assert.Equal(65537, Assert.IsType<GoList>(map["a"]).Count);
+    }
 }
