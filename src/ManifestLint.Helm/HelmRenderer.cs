@@ -106,7 +106,7 @@ public static class HelmRenderer
             return Failed(
                 options,
                 RenderProblemKind.Chart,
-                $"chart requires kubeVersion: {chart.Metadata.KubeVersion} which is incompatible with Kubernetes {kube.Normalized}",
+                $"chart requires kubeVersion: {chart.Metadata.KubeVersion} which is incompatible with Kubernetes {kube.Version}",
                 ChartLoader.Join(chart.SourcePath, "Chart.yaml"));
         }
 

@@ -8,8 +8,11 @@ using ManifestLint.Templates.Values;
 namespace ManifestLint.Helm.Objects;
 
 /// <summary><c>.Files</c>: the chart's non-template files with Get, GetBytes, Glob, Lines, AsConfig and AsSecrets.</summary>
-internal sealed class FilesObject(ImmutableSortedDictionary<string, byte[]> files) : IGoObject
+internal sealed class FilesObject(ImmutableSortedDictionary<string, byte[]> files) : IGoObject, IGoSized
 {
+    /// <summary>Go's <c>engine.files</c> is a map: a Glob that matched nothing is false in a condition.</summary>
+    public int Count => files.Count;
+
     public static FilesObject From(IEnumerable<ChartFile> chartFiles) =>
         new(chartFiles.ToImmutableSortedDictionary(f => f.Name, f => f.Data, StringComparer.Ordinal));
 

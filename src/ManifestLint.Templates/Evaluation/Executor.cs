@@ -559,6 +559,7 @@ internal sealed partial class Executor : ITemplateRuntime
             float f => f != 0,
             GoList list => list.Count > 0,
             GoMap map => map.Count > 0,
+            IGoSized sized => sized.Count > 0,
             byte[] bytes => bytes.Length > 0,
             byte b8 => b8 != 0,
             uint u => u != 0,
