@@ -224,6 +224,21 @@ public sealed class Helm4ModeTests
         Assert.Equal(RenderOptions.Helm3Version, new RenderOptions().ForHelmMajor(4).ForHelmMajor(3).HelmVersion);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Empty_files_glob_is_false_in_a_condition(int major)
+    {
+        // .Files is a Go map (engine.files): a Glob that matches nothing is empty, so false (bitnami/apache's vhosts ConfigMap).
+        var files = new Dictionary<string, string>
+        {
+            ["files/readme.txt"] = "x",
+            ["templates/a.yaml"] = "{{- if .Files.Glob \"files/*.conf\" }}\nconf: yes\n{{- end }}\n{{- if .Files.Glob \"files/*.txt\" }}\ntxt: yes\n{{- end }}\n",
+        };
+
+        Assert.Equal("---\n# Source: glob/templates/a.yaml\ntxt: yes\n", Template("glob", files, new RenderOptions().ForHelmMajor(major)));
+    }
+
     private static ChartRender RenderChart(string chart, string template, RenderOptions options)
     {
         var dir = Directory.CreateTempSubdirectory(chart + "-");

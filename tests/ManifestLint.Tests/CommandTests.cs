@@ -249,4 +249,46 @@ public class CommandTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Helm_version_from_the_flag_or_the_config_file_renders_charts_as_helm_4()
+    {
+        var dir = Directory.CreateTempSubdirectory("manifestlint-helmversion-");
+        try
+        {
+            var chart = Directory.CreateDirectory(Path.Combine(dir.FullName, "app", "templates")).Parent!.FullName;
+            File.WriteAllText(Path.Combine(chart, "Chart.yaml"), "apiVersion: v2\nname: app\nversion: 0.1.0\n");
+
+            // Helm 4's .Chart is a map, so index works; Helm 3's is a struct, so it fails to render.
+            File.WriteAllText(Path.Combine(chart, "templates", "cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ index .Chart \"Name\" }}\n");
+            string[] Rules(CliRun run)
+            {
+                using var doc = JsonDocument.Parse(run.Out);
+                return [.. doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!)];
+            }
+
+            string[] lint = ["lint", ".", "--format", "json", "--fail-on", "none"];
+            var plain = CliRun.Invoke(lint, workingDirectory: dir.FullName);
+            var flag = CliRun.Invoke([.. lint, "--helm-version", "4"], workingDirectory: dir.FullName);
+            var render = CliRun.Invoke(["render", "app", "--helm-version", "4"], workingDirectory: dir.FullName);
+            var template = CliRun.Invoke(["helm", "template", "app", "--helm-version", "4"], workingDirectory: dir.FullName);
+            var bad = CliRun.Invoke(["render", "app", "--helm-version", "5"], workingDirectory: dir.FullName);
+            File.WriteAllText(Path.Combine(dir.FullName, ".manifestlint.yaml"), "charts:\n  app:\n    helmVersion: 4\n");
+            var config = CliRun.Invoke(lint, workingDirectory: dir.FullName);
+            var flagWins = CliRun.Invoke([.. lint, "--helm-version", "3"], workingDirectory: dir.FullName);
+
+            Assert.Contains("helm-render", Rules(plain));
+            Assert.DoesNotContain("helm-render", Rules(flag));
+            Assert.DoesNotContain("helm-render", Rules(config));
+            Assert.Contains("helm-render", Rules(flagWins));
+            Assert.Equal("---\n# Source: app/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n", render.Out);
+            Assert.Equal(render.Out, template.Out);
+            Assert.Equal(ExitCodes.UsageError, bad.ExitCode);
+            Assert.Contains("--helm-version must be 3 or 4", bad.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
