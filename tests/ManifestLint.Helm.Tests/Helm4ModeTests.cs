@@ -239,6 +239,21 @@ public sealed class Helm4ModeTests
         Assert.Equal("---\n# Source: glob/templates/a.yaml\ntxt: yes\n", Template("glob", files, new RenderOptions().ForHelmMajor(major)));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Files_marshal_to_json_as_a_map_of_base64_bytes(int major)
+    {
+        // Captured from helm template (v3.17.2 and v4.1.4 print the same).
+        var files = new Dictionary<string, string>
+        {
+            ["files/a.yaml"] = "k: v\n",
+            ["templates/a.yaml"] = "glob: {{ .Files.Glob \"files/*\" | toJson | quote }}\n",
+        };
+
+        Assert.Equal("---\n# Source: fj/templates/a.yaml\nglob: \"{\\\"files/a.yaml\\\":\\\"azogdgo=\\\"}\"\n", Template("fj", files, new RenderOptions().ForHelmMajor(major)));
+    }
+
     private static ChartRender RenderChart(string chart, string template, RenderOptions options)
     {
         var dir = Directory.CreateTempSubdirectory(chart + "-");
