@@ -16,4 +16,10 @@ public sealed class ChartLoadException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Repository-relative file the problem is in (Chart.yaml, values.yaml), when it is one file.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>1-based line of the problem in <see cref="Path"/>, 0 when unknown.</summary>
+    public int Line { get; init; }
 }

@@ -69,6 +69,11 @@ public static class ChartLoader
         {
             throw new ChartLoadException($"chart archive {sourcePath} cannot be read: {ex.Message}", ex);
         }
+        catch (EndOfStreamException ex)
+        {
+            // A tar stream cut short (a truncated download or a damaged file).
+            throw new ChartLoadException($"chart archive {sourcePath} cannot be read: {ex.Message}", ex);
+        }
 
         if (files.Count == 0)
             throw new ChartLoadException($"chart archive {sourcePath}: no files in chart archive");
@@ -111,7 +116,7 @@ public static class ChartLoader
         }
         catch (GoYamlException ex)
         {
-            throw new ChartLoadException("cannot load Chart.yaml: " + ex.Message, ex);
+            throw new ChartLoadException("cannot load Chart.yaml: " + ex.Message, ex) { Path = Join(sourcePath, "Chart.yaml"), Line = ex.Line ?? 0 };
         }
 
         var deps = ReadDependencies(meta);
@@ -137,7 +142,7 @@ public static class ChartLoader
                     }
                     catch (GoYamlException ex)
                     {
-                        throw new ChartLoadException("cannot load values.yaml: " + ex.Message, ex);
+                        throw new ChartLoadException("cannot load values.yaml: " + ex.Message, ex) { Path = valuesPath, Line = ex.Line ?? 0 };
                     }
 
                     continue;

@@ -30,7 +30,7 @@ public static class HelmRenderer
         }
         catch (ChartLoadException ex)
         {
-            return Failed(options, RenderProblemKind.Chart, ex.Message, source.RepositoryPath);
+            return Failed(options, RenderProblemKind.Chart, ex.Message, ex.Path ?? source.RepositoryPath, ex.Line);
         }
         catch (IOException ex)
         {
@@ -64,7 +64,7 @@ public static class HelmRenderer
         }
         catch (ValuesException ex)
         {
-            return Failed(options, RenderProblemKind.Values, ex.Message, ex.Path);
+            return Failed(options, RenderProblemKind.Values, ex.Message, ex.Path, ex.Line);
         }
 
         string releaseName;
@@ -144,19 +144,21 @@ public static class HelmRenderer
             if (baseName.StartsWith('_') || set is null || !set.Contains(name))
                 continue;
             var (_, data, basePath, repoPath) = renderables[name];
-            var scope = new GoMap(data, data.GoTypeName);
+
+            // As Helm does, the chart's one top-level map is handed to each of its templates in turn, with .Template
+            // set on it: what a template sets on $ (Istio's `set $ "Values" ...`) or on .Values, later ones see.
             var template = new GoMap(GoMap.ValuesType);
             template.Set("Name", name);
             template.Set("BasePath", basePath);
-            scope.Set("Template", template);
+            data.Set("Template", template);
             RenderResult result;
             try
             {
-                result = set.Execute(name, scope, executionOptions).WithoutNoValue();
+                result = set.Execute(name, data, executionOptions).WithoutNoValue();
             }
             catch (TemplateException ex)
             {
-                problems.Add(TemplateProblem(ex, CleanExecError(ex.Message, options.IsHelm4), pathMap, repoPath));
+                problems.Add(TemplateProblem(ex, CleanExecError(ex.Message, options.IsHelm4), pathMap, repoPath) with { FullMessage = ex.Message });
                 continue;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -197,8 +199,8 @@ public static class HelmRenderer
     internal static string? RepositoryPathOf(IReadOnlyDictionary<string, string?> pathMap, string helmName) =>
         pathMap.TryGetValue(helmName, out var p) ? p : null;
 
-    private static ChartRender Failed(RenderOptions options, RenderProblemKind kind, string message, string? path) =>
-        new() { Options = options, Problems = [new RenderProblem(kind, message, path, 0, 0)] };
+    private static ChartRender Failed(RenderOptions options, RenderProblemKind kind, string message, string? path, int line = 0) =>
+        new() { Options = options, Problems = [new RenderProblem(kind, message, path, line, line > 0 ? 1 : 0)] };
 
     private static GoMap UserValues(RenderOptions options)
     {
@@ -212,7 +214,7 @@ public static class HelmRenderer
             }
             catch (GoYamlException ex)
             {
-                throw new ValuesException($"failed to parse {file.Path}: {ex.Message}", file.Path);
+                throw new ValuesException($"failed to parse {file.Path}: {ex.Message}", file.Path) { Line = ex.Line ?? 0 };
             }
 
             merged = ValuesCoalescer.MergeMaps(merged, current);
@@ -309,7 +311,7 @@ public static class HelmRenderer
         bool helm4)
     {
         var subcharts = new GoMap();
-        var next = new GoMap();
+        var next = new GoMap(GoMap.ValuesType);
         next.Set("Chart", helm4
             ? Helm4ChartMap.Create(chart, parentScope is null, [.. chart.Subcharts.Select(s => s.Name)])
             : new ChartObject(chart.Metadata, parentScope is null));
@@ -323,9 +325,9 @@ public static class HelmRenderer
         }
         else if (parentScope["Values"] is GoMap parentValues && ValuesCoalescer.Table(parentValues, chart.Name) is { } table)
         {
-            values = new GoMap(table, GoMap.ValuesType) { Origin = table.Origin };
-            foreach (var key in table.Keys)
-                values.Set(key, table[key], table.OriginOf(key));
+            // Not a copy: the parent's .Values.<child> itself (Values.Table), so what a parent template sets in it
+            // is seen by the subchart's templates executed later.
+            values = table.SharedAs(GoMap.ValuesType);
         }
 
         next.Set("Values", values);
@@ -338,7 +340,7 @@ public static class HelmRenderer
         }
 
         foreach (var child in chart.Subcharts)
-            subcharts.Set(child.Name, Collect(child, next, fullPath + "/charts/" + child.Name, top, renderables, crds, helm4));
+            subcharts.Set(child.Name, Collect(child, next, fullPath + "/charts/" + child.Name, top, renderables, crds, helm4).SharedAs(GoMap.InterfaceMapType));
 
         foreach (var t in chart.Templates)
         {

@@ -4,4 +4,7 @@ namespace ManifestLint.Helm;
 internal sealed class ValuesException(string message, string? path) : Exception(message)
 {
     public string? Path { get; } = path;
+
+    /// <summary>1-based line of the problem in <see cref="Path"/>, 0 when unknown.</summary>
+    public int Line { get; init; }
 }

@@ -79,10 +79,17 @@ public sealed class TemplateSet
 
     /// <summary>A copy of this set with <paramref name="text"/> parsed into it as <paramref name="name"/> (what Helm's <c>tpl</c> does).</summary>
     /// <exception cref="TemplateException">On a parse error.</exception>
-    public TemplateSet WithText(string name, string text)
+    public TemplateSet WithText(string name, string text) => WithText(name, text, out _);
+
+    /// <summary>
+    /// As <see cref="WithText(string, string)"/>, also giving the tree parsed for <paramref name="name"/> itself. That
+    /// tree is what Go executes (the new template's own tree), even when it is empty and so did not replace an older
+    /// template of that name in the set: a nested <c>tpl</c> of "" or of nothing but <c>define</c>s writes nothing.
+    /// </summary>
+    internal TemplateSet WithText(string name, string text, out TemplateTree entry)
     {
         var copy = new TemplateSet(new Dictionary<string, TemplateTree>(_trees, StringComparer.Ordinal), Functions, Options);
-        copy.AddParsed(name, text);
+        entry = copy.AddParsed(name, text);
         return copy;
     }
 
@@ -105,7 +112,8 @@ public sealed class TemplateSet
 
     internal bool HasFunction(string name) => Functions.ContainsKey(name);
 
-    private void AddParsed(string name, string text)
+    // Returns the tree parsed under name (Go's Parse always makes one).
+    private TemplateTree AddParsed(string name, string text)
     {
         var trees = StackGuard.Run(() => Parser.Parse(name, text, HasFunction));
         foreach (var (treeName, tree) in trees)
@@ -115,6 +123,8 @@ public sealed class TemplateSet
                 continue;
             _trees[treeName] = tree;
         }
+
+        return trees[name];
     }
 
     private static TemplateFunction? DefaultMapMethods(GoMap map, string name)

@@ -152,6 +152,26 @@ public sealed class YamlLoaderTests
         var node = ((YamlMapping)r.Documents[0].Root!).Find("metadata", "annotations", "ignore-check.manifestlint.io/x")!;
         Assert.Equal("metadata.annotations[\"ignore-check.manifestlint.io/x\"]", node.Path);
     }
+
+    // Found by fuzzing (fuzz/README.md): YamlDotNet throws InvalidOperationException or ArgumentException, not a
+    // YamlException, on these. Each must be a located yaml-syntax finding that costs only its own document.
+    [Theory]
+    [InlineData("metadata:\n    metadata:\n      volumes:\n        - name: {etcd\n          volumeMounts:\n", 5)]
+    [InlineData(":\n[\n0", 3)]
+    [InlineData("...\0", 1)]
+    [InlineData("!!+0", 1)]
+    public void Malformed_input_that_yamldotnet_rejects_without_a_yaml_exception_is_a_located_syntax_finding(string text, int line)
+    {
+        var r = Load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n" + text);
+        var problem = Assert.Single(r.Problems);
+        Assert.Equal("yaml-syntax", problem.RuleId);
+        Assert.StartsWith("Invalid YAML: ", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("m.yaml", problem.Span.Path);
+        Assert.Equal(line + 4, problem.Span.StartLine);
+        Assert.True(problem.Span.StartColumn >= 1);
+        var kept = Assert.IsType<YamlMapping>(Assert.Single(r.Documents).Root);
+        Assert.Equal("a", Assert.IsType<YamlScalar>(kept.Find("metadata", "name")).Text);
+    }
 }
 
 public sealed class YamlCommentTests

@@ -53,4 +53,27 @@ public sealed class ChartArchiveTests
         var ex = Assert.Throws<ChartLoadException>(() => ChartLoader.LoadArchive(Archive(("packed/Chart.yaml", ChartYaml, TarEntryType.RegularFile), ("packed/templates/l.yaml", string.Empty, TarEntryType.SymbolicLink)), "x.tgz"));
         Assert.Contains("link", ex.Message, StringComparison.Ordinal);
     }
+
+    // Found by fuzzing (fuzz/README.md): a tar stream that ends inside a header or an entry's data made TarReader
+    // throw EndOfStreamException, which escaped the loader.
+    [Theory]
+    [InlineData(100)]
+    [InlineData(600)]
+    [InlineData(1030)]
+    public void Truncated_tar_inside_a_valid_gzip_is_a_chart_load_error(int keep)
+    {
+        using var tarBytes = new MemoryStream();
+        using (var tar = new TarWriter(tarBytes, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            var entry = new PaxTarEntry(TarEntryType.RegularFile, "packed/Chart.yaml") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(ChartYaml + new string('#', 700))) };
+            tar.WriteEntry(entry);
+        }
+
+        using var gz = new MemoryStream();
+        using (var gzip = new GZipStream(gz, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(tarBytes.ToArray().AsSpan(0, keep));
+
+        var ex = Assert.Throws<ChartLoadException>(() => ChartLoader.LoadArchive(gz.ToArray(), "cut.tgz"));
+        Assert.Contains("cut.tgz", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -149,4 +149,18 @@ public class EncodingGoYamlTests
         Assert.Equal(new ValueOrigin("charts/app/values.yaml", 5, 5, "ports[1]"), ports.OriginOf(1));
         Assert.Equal(new ValueOrigin("charts/app/values.yaml", 1, 1, "image"), values.OriginOf("image"));
     }
+
+    // Found by fuzzing (fuzz/README.md): YamlDotNet throws InvalidOperationException or ArgumentException instead of a
+    // YamlException on these; a values file or fromYaml text like them must still be a plain YAML error.
+    [Theory]
+    [InlineData("metadata:\n    metadata:\n      volumes:\n        - name: {etcd\n          volumeMounts:\n", 5)]
+    [InlineData(":\n[\n0", 3)]
+    [InlineData("...\0", 1)]
+    [InlineData("a: !!+0", 1)]
+    public void MalformedInputThatYamlDotNetRejectsWithoutAYamlExceptionIsAYamlError(string yaml, int line)
+    {
+        var ex = Assert.Throws<GoYamlException>(() => GoYaml.ParseValues(yaml, "values.yaml"));
+        Assert.StartsWith("error converting YAML to JSON: yaml: ", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(line, ex.Line);
+    }
 }

@@ -19,7 +19,8 @@ namespace ManifestLint.Core.Policy;
 /// <item>An annotation naming an unknown rule id is a <c>suppression-unknown-rule</c> warning, since a typo
 /// would otherwise leave the author believing a finding is accepted.</item>
 /// <item>Findings about the annotations themselves, and input problems without a subject, cannot be
-/// suppressed: otherwise <c>all</c> would silence the very check that asks for reasons.</item>
+/// suppressed: otherwise <c>all</c> would silence the very check that asks for reasons. Nor can
+/// <c>internal-error</c> findings, which say that a check did not run.</item>
 /// <item>Suppressed findings stay in the result (marked), so SARIF can carry their justification.</item>
 /// </list>
 /// </remarks>
@@ -57,7 +58,7 @@ public static class SuppressionPolicy
         foreach (var finding in findings)
         {
             var f = WithSeverity(finding, severityOverrides);
-            if (f.Suppression is null && f.Subject is { } subject && !IsAnnotationProblem(f.RuleId) && FindSuppression(subject, f.RuleId) is { } suppression)
+            if (f.Suppression is null && f.Subject is { } subject && !IsUnsuppressible(f.RuleId) && FindSuppression(subject, f.RuleId) is { } suppression)
                 f = f with { Suppression = suppression };
             result.Add(f);
         }
@@ -83,6 +84,9 @@ public static class SuppressionPolicy
         var node = AnnotationsOf(resource)?.GetScalar(key);
         return new Suppression(SuppressionKind.InSource, reason.Trim(), node?.Span);
     }
+
+    /// <summary>Annotation problems, and internal errors: a check that did not run must never pass for an accepted finding.</summary>
+    private static bool IsUnsuppressible(string ruleId) => IsAnnotationProblem(ruleId) || ruleId == InputProblems.InternalError.Id;
 
     private static bool IsAnnotationProblem(string ruleId) =>
         ruleId == InputProblems.SuppressionWithoutReason.Id || ruleId == PolicyProblems.SuppressionUnknownRule.Id;

@@ -47,6 +47,41 @@ public static class InputProblems
         "An exception is documented or it is not one: a suppression annotation with an empty value hides a finding without telling reviewers why.",
         "Set the annotation value to the reason the check does not apply.");
 
+    /// <summary>
+    /// An unexpected exception while reading, rendering or checking one input (a bug in ManifestLint or a
+    /// library it uses). It is located at that input so the rest of the run goes on, and it cannot be
+    /// suppressed by annotation: a check that did not run must never look like a check that passed.
+    /// </summary>
+    public static RuleInfo InternalError { get; } = new(
+        "internal-error", "Every input must be read, rendered and checked completely", Category.Input, Severity.Error,
+        EnabledByDefault: true, Since: "0.1.0",
+        """
+            ManifestLint failed unexpectedly on one input: a file, a chart, a template, or one resource seen by one
+            rule. The failure is reported at that input and everything else is still linted, but the findings this
+            input would have produced are missing, so the run must not pass silently. The message names the stage
+            (reading, rendering, or the rule) and the exception.
+            """,
+        "Report it with the input (or a reduced copy) and the message. Until it is fixed, the input can be excluded, or this id's severity lowered in `.manifestlint.yaml`.",
+        [new RuleReference("ManifestLint issues", "https://github.com/manifestlint/manifestlint/issues")],
+        SecuritySeverity: 0.1);
+
     public static ImmutableArray<RuleInfo> All { get; } =
-        [HelmChartInvalid, HelmRender, InputUnreadable, SuppressionWithoutReason, YamlAliasLimit, YamlDuplicateKey, YamlSyntax];
+        [HelmChartInvalid, HelmRender, InputUnreadable, InternalError, SuppressionWithoutReason, YamlAliasLimit, YamlDuplicateKey, YamlSyntax];
+
+    /// <summary>An <see cref="InternalError"/> finding at <paramref name="span"/>; <paramref name="what"/> says what failed ("reading this file").</summary>
+    public static Finding InternalErrorAt(Text.SourceSpan span, string what, Exception exception, Model.Resource? subject = null) =>
+        new(InternalError.Id, InternalError.Severity, InternalErrorMessage(what, exception), span, subject, null, []);
+
+    /// <summary>The message of an <see cref="InternalError"/> finding: what failed and the exception, on one line.</summary>
+    public static string InternalErrorMessage(string what, Exception exception) =>
+        $"Internal error while {what}: {exception.GetType().Name}: {OneLine(exception.Message)}; please report it";
+
+    private static string OneLine(string message)
+    {
+        var text = message.ReplaceLineEndings(" ").Trim();
+        if (text.Length <= 500)
+            return text;
+        var cut = char.IsHighSurrogate(text[499]) ? 499 : 500;
+        return text[..cut] + " …";
+    }
 }

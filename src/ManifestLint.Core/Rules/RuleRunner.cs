@@ -1,39 +1,107 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ManifestLint.Core.Graph;
+using ManifestLint.Core.Model;
 
 namespace ManifestLint.Core.Rules;
 
 /// <summary>Runs rules over a graph in parallel and returns findings in a deterministic order.</summary>
 public static class RuleRunner
 {
-    /// <summary>Runs each (rule, options) pair; a rule that throws becomes one finding, never a crash.</summary>
+    /// <summary>Most resources one rule may fail on before the search for them stops (each costs a few graph builds).</summary>
+    public const int MaxFailingResourcesPerRule = 16;
+
+    /// <summary>
+    /// Runs each (rule, options) pair. A rule that throws never crashes the run: the resources it fails on are
+    /// found and each becomes one <c>internal-error</c> finding naming the rule, located at the resource; the rule
+    /// then runs again without them, so its findings on every other resource are still reported.
+    /// </summary>
     public static ImmutableArray<Finding> Run(ResourceGraph graph, IReadOnlyList<(Rule Rule, object? Options)> rules, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
-        var results = new ConcurrentBag<(int Index, List<Finding> Findings)>();
+        var results = new List<Finding>[rules.Count];
         Parallel.For(0, rules.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
         {
             var (rule, options) = rules[i];
-            var context = new RuleContext(rule, graph, options, cancellationToken);
-            var list = new List<Finding>();
-            try
+            results[i] = RunIsolated(rule, options, graph, cancellationToken);
+        });
+        return Sort(results.SelectMany(r => r));
+    }
+
+    private static List<Finding> RunIsolated(Rule rule, object? options, ResourceGraph graph, CancellationToken cancellationToken)
+    {
+        var (findings, error) = TryCheck(rule, options, graph, cancellationToken);
+        if (error is null)
+            return findings;
+
+        // Look for the resources the rule fails on: the smallest prefix of the input that makes it throw ends
+        // with one such resource. The rule's findings come from a last run on the graph without them.
+        var problems = new List<Finding>();
+        var remaining = graph.Resources;
+        while (error is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var culprit = problems.Count < MaxFailingResourcesPerRule ? FindFailingResource(rule, options, remaining, graph.Options, cancellationToken) : null;
+            if (culprit is null)
             {
-                foreach (var f in rule.Check(context))
-                    list.Add(f);
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                list.Add(new Finding(rule.Info.Id, Severity.Error, $"Internal error in rule '{rule.Info.Id}': {e.GetType().Name}: {e.Message}",
-                    Text.SourceSpan.At("<manifestlint>", 1, 1), null, null, []));
+                // Fails with no resource to blame (or on too many): one finding for the rule, at the first resource it
+                // could not be isolated from, and none of its findings.
+                var at = remaining.IsEmpty ? null : remaining[0];
+                var what = problems.Count < MaxFailingResourcesPerRule
+                    ? $"running rule '{rule.Info.Id}'; none of its findings are reported"
+                    : $"running rule '{rule.Info.Id}' (it failed on more than {MaxFailingResourcesPerRule} resources); none of its findings are reported";
+                problems.Add(InputProblems.InternalErrorAt(at?.AnchorNode.Span ?? Text.SourceSpan.At(".", 1, 1), what, error, at));
+                return problems;
             }
 
-            results.Add((i, list));
-        });
-        return Sort(results.SelectMany(r => r.Findings));
+            problems.Add(InputProblems.InternalErrorAt(culprit.AnchorNode.Span, $"running rule '{rule.Info.Id}' on {culprit.Key}; this resource was left out of the rule", error, culprit) with
+            {
+                Scenario = culprit.Origin.Scenario,
+            });
+            remaining = remaining.Remove(culprit, ReferenceEqualityComparer.Instance);
+            (findings, error) = TryCheck(rule, options, ResourceGraph.Build(remaining, graph.Options), cancellationToken);
+        }
+
+        findings.AddRange(problems);
+        return findings;
+    }
+
+    /// <summary>
+    /// A resource whose addition to a prefix of <paramref name="resources"/> makes the rule throw, by bisection
+    /// (the rule passes on no resources and fails on all of them); null if it fails even on no resource.
+    /// </summary>
+    private static Resource? FindFailingResource(Rule rule, object? options, ImmutableArray<Resource> resources, GraphOptions graphOptions, CancellationToken cancellationToken)
+    {
+        if (resources.IsEmpty || TryCheck(rule, options, ResourceGraph.Build([], graphOptions), cancellationToken).Error is not null)
+            return null;
+        int passes = 0, fails = resources.Length;
+        while (fails - passes > 1)
+        {
+            var middle = passes + ((fails - passes) / 2);
+            if (TryCheck(rule, options, ResourceGraph.Build(resources.Take(middle), graphOptions), cancellationToken).Error is null)
+                passes = middle;
+            else
+                fails = middle;
+        }
+
+        return resources[fails - 1];
+    }
+
+    private static (List<Finding> Findings, Exception? Error) TryCheck(Rule rule, object? options, ResourceGraph graph, CancellationToken cancellationToken)
+    {
+        var list = new List<Finding>();
+        try
+        {
+            foreach (var f in rule.Check(new RuleContext(rule, graph, options, cancellationToken)))
+                list.Add(f);
+            return (list, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (list, e);
+        }
     }
 
     /// <summary>The one ordering of findings used everywhere output is made: file, position, rule, message.</summary>

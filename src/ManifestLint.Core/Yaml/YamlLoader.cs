@@ -65,6 +65,14 @@ public static partial class YamlLoader
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex LocationPrefix();
 
+    /// <summary>The text of a non-YAML exception from YamlDotNet, for a syntax finding.</summary>
+    internal static string LibraryMessage(Exception e) => e switch
+    {
+        ArgumentException a when a.ParamName is not null => CleanMessage(a.Message.Replace($" (Parameter '{a.ParamName}')", string.Empty, StringComparison.Ordinal)),
+        ArgumentException a => CleanMessage(a.Message),
+        _ => "the parser cannot read this document (malformed flow collection or document marker)",
+    };
+
     internal static string CleanMessage(string message)
     {
         var m = LocationPrefix().Replace(message, string.Empty);
@@ -80,6 +88,7 @@ public static partial class YamlLoader
         private readonly ImmutableArray<Finding>.Builder _problems;
         private readonly Dictionary<string, (YamlNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
         private IParser _parser = null!;
+        private Scanner _scanner = null!;
         private int _nodes;
         private int _aliasBudget;
 
@@ -94,7 +103,8 @@ public static partial class YamlLoader
 
         public void ParseChunk(string text, ref int index, ImmutableArray<YamlDocument>.Builder documents)
         {
-            _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            _scanner = new Scanner(new StringReader(text), skipComments: true);
+            _parser = new Parser(_scanner);
             var comments = CommentScanner.Scan(text, _lineOffset);
             var firstDocument = documents.Count;
             try
@@ -134,6 +144,22 @@ public static partial class YamlLoader
             {
                 index++;
                 Report(InputProblems.YamlSyntax, e.Start, e.End, "Invalid YAML: " + CleanMessage(e.Message));
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException && e.Source == "YamlDotNet")
+            {
+                // YamlDotNet rejects some malformed input with these instead of a YamlException (a plain scalar
+                // after an unclosed flow collection, "..." before a stray character, a tag that is not a URI).
+                index++;
+                // A bad tag is noticed once its token is read (the scanner is ahead by then); the others where scanning stopped.
+                var at = e is ArgumentException && _scanner.Current is { } token ? token.Start : _scanner.CurrentPosition;
+                Report(InputProblems.YamlSyntax, at, at, "Invalid YAML: " + LibraryMessage(e));
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // A bug of ours: this document is lost, the file's other documents are still read.
+                index++;
+                var at = _parser.Current?.Start ?? Mark.Empty;
+                Report(InputProblems.InternalError, at, at, InputProblems.InternalErrorMessage("reading this YAML document", e));
             }
 
             AttachComments(documents, firstDocument, comments);

@@ -8,15 +8,17 @@ using ManifestLint.Templates.Values;
 namespace ManifestLint.Helm.Objects;
 
 /// <summary><c>.Files</c>: the chart's non-template files with Get, GetBytes, Glob, Lines, AsConfig and AsSecrets.</summary>
-internal sealed class FilesObject(ImmutableSortedDictionary<string, byte[]> files) : IGoObject, IGoSized, IGoJsonValue
+internal sealed class FilesObject(ImmutableSortedDictionary<string, byte[]> files) : IGoMapObject, IGoJsonValue
 {
-    /// <summary>Go's <c>engine.files</c> is a map: a Glob that matched nothing is false in a condition.</summary>
-    public int Count => files.Count;
+    private GoMap? _entries;
 
     public static FilesObject From(IEnumerable<ChartFile> chartFiles) =>
         new(chartFiles.ToImmutableSortedDictionary(f => f.Name, f => f.Data, StringComparer.Ordinal));
 
     public string GoTypeName => "engine.files";
+
+    /// <summary>engine.files is a <c>map[string][]byte</c>: an empty Glob is false in <c>if</c>/<c>and</c>, and <c>range</c> walks path and bytes.</summary>
+    public GoMap Entries => _entries ??= new GoMap(files.Select(kv => KeyValuePair.Create(kv.Key, (object?)kv.Value)), "map[string][]uint8");
 
     public bool TryGetField(string name, out object? value)
     {

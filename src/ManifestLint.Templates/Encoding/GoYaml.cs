@@ -93,7 +93,62 @@ public static class GoYaml
         // yaml.v2 drops a leading byte order mark.
         if (text.Length > 0 && text[0] == '\uFEFF')
             text = text[1..];
-        var parser = new Parser(new StringReader(text));
+        while (true)
+        {
+            try
+            {
+                return ComposeOnce(text);
+            }
+            catch (GoYamlException ex) when (ex.InnerException is SemanticErrorException inner && BlankLeadingSpaceLines(text, inner) is { } repaired)
+            {
+                text = repaired;
+            }
+        }
+    }
+
+    /// <summary>
+    /// YamlDotNet refuses a block scalar whose leading empty lines hold more spaces than it expects ("found extra spaces
+    /// in first line" for <c>|</c>, "found more spaces in lines above first content line" for <c>&gt;</c>); yaml.v2 (libyaml)
+    /// takes such a line as a plain line break, e.g. <c>data: |</c>, a line of four spaces, then <c>    {}</c>, which
+    /// <c>{{ tpl … | nindent 4 }}</c> writes. A leading empty line adds one line break whatever its spaces, so blanking it
+    /// keeps the value, as long as its spaces would not have raised the block's indentation past its first content line
+    /// (libyaml takes the largest of them as the indentation): only such lines, just above the line YamlDotNet stopped at,
+    /// are blanked. Null when there is nothing to repair.
+    /// </summary>
+    private static string? BlankLeadingSpaceLines(string text, SemanticErrorException ex)
+    {
+        if (!ex.Message.Contains("found extra spaces in first line", StringComparison.Ordinal) &&
+            !ex.Message.Contains("found more spaces in lines above first content line", StringComparison.Ordinal))
+            return null;
+        var lines = text.Split('\n');
+        var content = (int)ex.Start.Line - 1;
+        if (content < 1 || content > lines.Length)
+            return null;
+        var first = content;
+        while (first > 0 && lines[first - 1].Length > 0 && lines[first - 1].All(c => c == ' '))
+            first--;
+        if (first == content || first == 0)
+            return null;
+        var header = lines[first - 1];
+        var headerIndent = header.Length - header.TrimStart(' ').Length;
+        var contentIndent = content < lines.Length && lines[content].Trim().Length > 0 ? lines[content].Length - lines[content].TrimStart(' ').Length : 0;
+        var changed = false;
+        for (var i = first; i < content; i++)
+        {
+            if (lines[i].Length <= contentIndent || contentIndent <= headerIndent)
+            {
+                lines[i] = string.Empty;
+                changed = true;
+            }
+        }
+
+        return changed ? string.Join('\n', lines) : null;
+    }
+
+    private static Node? ComposeOnce(string text)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new Parser(scanner);
         var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
         try
         {
@@ -112,6 +167,16 @@ public static class GoYaml
             if (ex.Message.Contains("could not find expected ':'", StringComparison.Ordinal))
                 line++;
             throw new GoYamlException(ConvertPrefix + "yaml: " + Where(ex, line) + ProblemText(ex.Message), ex) { Line = line };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException && ex.Source == "YamlDotNet")
+        {
+            // YamlDotNet rejects some malformed input (a plain scalar after an unclosed flow collection, "..." before a
+            // stray character, a tag that is not a URI) with these instead of a YamlException; still a syntax error.
+            var at = ex is ArgumentException && scanner.Current is { } token ? token.Start : scanner.CurrentPosition;
+            var line = Math.Min((int)at.Line, text.Count(c => c == '\n') + 1);
+            var problem = ex is ArgumentException ? "did not find a valid tag" : "did not find expected node content";
+            var where = line > 1 ? "line " + line.ToString(CultureInfo.InvariantCulture) + ": " : string.Empty;
+            throw new GoYamlException(ConvertPrefix + "yaml: " + where + problem, ex) { Line = line };
         }
     }
 

@@ -80,6 +80,7 @@ internal sealed partial class Executor
             GoList l => l.Count,
             GoMap m => m.Count,
             byte[] b => b.Length,
+            IGoMapObject m => m.Entries.Count,
             IGoObject o when o.GoTypeName.StartsWith('*') => throw new BuiltinError("len of type " + o.GoTypeName[1..]),
             _ => throw new BuiltinError("len of type " + GoFormat.TypeName(item.Obj)),
         };
@@ -100,6 +101,8 @@ internal sealed partial class Executor
                 item = item.Unwrap();
             }
 
+            if (item.Obj is IGoMapObject named)
+                item = Val.Of(named.Entries, item.Origin);
             switch (item.Obj)
             {
                 case GoList list:
@@ -235,6 +238,7 @@ internal sealed partial class Executor
         null => "invalid",
         GoMap => "map",
         GoList or byte[] => "slice",
+        IGoMapObject => "map",
         IGoObject o => o.GoTypeName.StartsWith('*') ? "ptr" : "struct",
         _ => "other",
     };

@@ -18,7 +18,7 @@ internal sealed partial class Executor : ITemplateRuntime
     private readonly ExecutionOptions _options;
     private readonly Stopwatch? _clock;
     private readonly Dictionary<string, int> _active = new(StringComparer.Ordinal);
-    private readonly Dictionary<(TemplateSet Set, string Name, string Text), TemplateSet> _textSets = [];
+    private readonly Dictionary<(TemplateSet Set, string Name, string Text), (TemplateSet Set, TemplateTree Entry)> _textSets = [];
     private TemplateSet _set;
 
     // Current output.
@@ -103,17 +103,19 @@ internal sealed partial class Executor : ITemplateRuntime
         var outer = _set;
         // tpl in a loop parses the same text again and again; one parse per distinct text and set is enough.
         var key = (outer, name, text);
-        if (!_textSets.TryGetValue(key, out var copy))
+        if (!_textSets.TryGetValue(key, out var parsed))
         {
-            copy = outer.WithText(name, text);
-            _textSets[key] = copy;
+            var copy = outer.WithText(name, text, out var entry);
+            parsed = (copy, entry);
+            _textSets[key] = parsed;
         }
 
-        _set = copy;
+        _set = parsed.Set;
         try
         {
-            var tree = copy.Lookup(name)!;
-            return Nested(name, tree, Val.Of(data));
+            // The text's own tree, not the set's template of that name: an empty text leaves an outer tpl's text
+            // there, and running that again would recurse without end.
+            return Nested(name, parsed.Entry, Val.Of(data));
         }
         finally
         {
@@ -368,6 +370,8 @@ internal sealed partial class Executor : ITemplateRuntime
         try
         {
             var val = EvalPipeline(dot, r.Pipe).Unwrap();
+            if (val.Obj is IGoMapObject named)
+                val = Val.Of(named.Entries, val.Origin);
             var mark = Mark();
             var ran = false;
             switch (val.Obj)
@@ -559,7 +563,6 @@ internal sealed partial class Executor : ITemplateRuntime
             float f => f != 0,
             GoList list => list.Count > 0,
             GoMap map => map.Count > 0,
-            IGoSized sized => sized.Count > 0,
             byte[] bytes => bytes.Length > 0,
             byte b8 => b8 != 0,
             uint u => u != 0,
@@ -568,6 +571,7 @@ internal sealed partial class Executor : ITemplateRuntime
             ushort us => us != 0,
             sbyte sb => sb != 0,
             System.Numerics.Complex c => c != System.Numerics.Complex.Zero,
+            IGoMapObject m => m.Entries.Count > 0,
             _ => true,
         };
     }

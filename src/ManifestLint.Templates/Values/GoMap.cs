@@ -30,6 +30,24 @@ public sealed class GoMap : IEnumerable<KeyValuePair<string, object?>>
             _entries[k] = v;
     }
 
+    // A second view of the same storage under another Go type name (see SharedAs).
+    private GoMap(GoMap shared, string goTypeName)
+    {
+        GoTypeName = goTypeName;
+        _entries = shared._entries;
+        _origins = shared._origins ??= new Dictionary<string, ValueOrigin>(StringComparer.Ordinal);
+        Origin = shared.Origin;
+        IsNil = shared.IsNil;
+    }
+
+    /// <summary>
+    /// The same Go map seen through another type name: entries (and their origins) are shared, so a write through
+    /// either object is seen by both. Helm does this when a subchart's <c>.Values</c> (<c>chartutil.Values</c>) is the
+    /// very map its parent sees as <c>.Values.&lt;child&gt;</c> (<c>map[string]interface {}</c>).
+    /// <see cref="IsNil"/> is each view's own.
+    /// </summary>
+    public GoMap SharedAs(string goTypeName) => new(this, goTypeName);
+
     /// <summary>
     /// A nil map of <paramref name="goTypeName"/> (such as Helm's <c>.Chart.Annotations</c> when Chart.yaml has none):
     /// empty everywhere, but <c>encoding/json</c> (and so <c>toJson</c>/<c>toYaml</c>) writes it as <c>null</c>,

@@ -27,7 +27,7 @@ public static class LintApplication
             var target = environment.FullPath(writeBaseline);
             try
             {
-                File.WriteAllText(target, baseline.ToJson(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                AtomicFile.WriteAllText(target, baseline.ToJson());
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -76,7 +76,10 @@ public static class LintApplication
         }
         else
         {
-            warnings = Write(reporter, report, environment.Out);
+            // Rendered in full before any of it is printed: a reporter failure leaves no half report on stdout.
+            using var buffer = new StringWriter { NewLine = "\n" };
+            warnings = Write(reporter, report, buffer);
+            environment.Out.Write(buffer.ToString());
             environment.Out.Flush();
         }
 
@@ -123,10 +126,7 @@ public static class LintApplication
     {
         try
         {
-            if (Path.GetDirectoryName(path) is { Length: > 0 } dir)
-                Directory.CreateDirectory(dir);
-            using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-            return Write(reporter, report, writer);
+            return AtomicFile.Write(path, writer => Write(reporter, report, writer));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

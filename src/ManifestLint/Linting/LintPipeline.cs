@@ -37,8 +37,9 @@ public static class LintPipeline
 
         var parsed = ParseAll(discovery.Files, request, progress, cancellationToken)
             .AddRange(RenderCharts(discovery.Charts, request, cancellationToken));
-        var resources = parsed.SelectMany(p => p.Resources);
-        var graph = ResourceGraph.Build(resources, new GraphOptions(request.Complete) { AssumedPodSecurityLevel = request.PodSecurityLevel });
+        var graphOptions = new GraphOptions(request.Complete) { AssumedPodSecurityLevel = request.PodSecurityLevel };
+        var graph = BuildGraph([.. parsed.SelectMany(p => p.Resources)], graphOptions, out var graphProblems);
+        parsed = parsed.Add(new ParsedFile(null, [], graphProblems, 0, 0));
 
         var ruleFindings = RuleRunner.Run(graph, request.Rules, request.MaxParallelism, cancellationToken);
         var all = discovery.Problems.Concat(parsed.SelectMany(p => p.Problems)).Concat(ruleFindings).ToImmutableArray();
@@ -116,7 +117,7 @@ public static class LintPipeline
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = request.MaxParallelism }, i =>
         {
-            results[i] = ParseFile(files[i], request.Namespace, cancellationToken);
+            results[i] = Isolated(files[i].Path, "reading this file", () => ParseFile(files[i], request.Namespace, cancellationToken), cancellationToken);
             var n = Interlocked.Increment(ref done);
             progress?.Report(new LintProgress(n, files.Length));
         });
@@ -132,7 +133,7 @@ public static class LintPipeline
     {
         var results = new ParsedFile[charts.Length];
         Parallel.For(0, charts.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = request.MaxParallelism }, i =>
-            results[i] = RenderChart(charts[i], request, cancellationToken));
+            results[i] = Isolated(charts[i].Path + "/Chart.yaml", "rendering this chart", () => RenderChart(charts[i], request, cancellationToken), cancellationToken));
         return [.. results];
     }
 
@@ -146,12 +147,12 @@ public static class LintPipeline
             return RenderScenario(chart, options, scenario: null, request, cancellationToken);
 
         // chart-testing's convention: each ci/*-values.yaml is one install of the chart, linted on its own.
-        var parts = scenarios.Select(s => RenderScenario(
+        var parts = scenarios.Select(s => Isolated(s.Path, "rendering the chart with this values file", () => RenderScenario(
             chart,
             options with { ValuesFiles = options.ValuesFiles.Add(new ValuesFile(s.Path, s.Text)) },
             s.Path,
             request,
-            cancellationToken)).ToList();
+            cancellationToken), cancellationToken)).ToList();
         return new ParsedFile(null, [.. parts.SelectMany(p => p.Resources)], [.. parts.SelectMany(p => p.Problems)], parts.Sum(p => p.Documents), parts.Sum(p => p.Skipped));
     }
 
@@ -173,8 +174,9 @@ public static class LintPipeline
         foreach (var p in render.Problems)
         {
             var rule = p.Kind == RenderProblemKind.Chart ? InputProblems.HelmChartInvalid : InputProblems.HelmRender;
-            var path = p.Path ?? chart.Path + "/Chart.yaml";
-            var message = p.Kind == RenderProblemKind.Template ? Abbreviate(p.Message) : p.Message;
+            // A problem with the chart as a whole (no file named, or the chart's folder) is located at its Chart.yaml.
+            var path = p.Path is null || p.Path == chart.Path ? (chart.Path.Length == 0 ? "Chart.yaml" : chart.Path + "/Chart.yaml") : p.Path;
+            var message = p.Kind == RenderProblemKind.Template ? RenderAdvice.Append(Abbreviate(p.Message), p, render.TemplatePaths, chart) : p.Message;
             problems.Add(new Finding(rule.Id, rule.Severity, message, SourceSpan.At(path, Math.Max(1, p.Line), Math.Max(1, p.Column)), null, null, []) { Scenario = scenario });
         }
 
@@ -184,15 +186,24 @@ public static class LintPipeline
         foreach (var manifest in render.Manifests.Concat(render.Hooks))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var map = render.SourceMapFor(manifest);
-            var load = YamlLoader.Load(new SourceFile(manifest.Name, manifest.Content), map, options: null, cancellationToken);
+            YamlLoadResult load;
+            try
+            {
+                var map = render.SourceMapFor(manifest);
+                load = YamlLoader.Load(new SourceFile(manifest.Name, manifest.Content), map, options: null, cancellationToken);
+            }
+            catch (Exception e) when (IsUnexpected(e, cancellationToken))
+            {
+                problems.Add(InputProblems.InternalErrorAt(SourceSpan.At(manifest.Name, 1, 1), "reading the output of this template", e) with { Scenario = scenario });
+                continue;
+            }
+
             problems.AddRange(scenario is null ? load.Problems : load.Problems.Select(f => f with { Scenario = scenario }));
             foreach (var doc in load.Documents)
             {
                 documents++;
                 var path = doc.Root?.Span.Path ?? manifest.Name;
-                resources.AddRange(ResourceReader.Read(doc, request.Namespace, new ResourceOrigin(path, doc.Index, chart.Path, scenario), out var s));
-                skipped += s;
+                resources.AddRange(ReadResources(doc, request.Namespace, new ResourceOrigin(path, doc.Index, chart.Path, scenario), problems, ref skipped, cancellationToken));
             }
         }
 
@@ -242,13 +253,86 @@ public static class LintPipeline
         var load = YamlLoader.Load(source, map: null, options: null, cancellationToken);
         var resources = ImmutableArray.CreateBuilder<Resource>();
         var skipped = 0;
+        var problems = load.Problems.ToBuilder();
         foreach (var doc in load.Documents)
-        {
-            resources.AddRange(ResourceReader.Read(doc, defaultNamespace, new ResourceOrigin(input.Path, doc.Index), out var s));
-            skipped += s;
-        }
+            resources.AddRange(ReadResources(doc, defaultNamespace, new ResourceOrigin(input.Path, doc.Index), problems, ref skipped, cancellationToken));
 
-        return new ParsedFile(source, resources.ToImmutable(), load.Problems, load.Documents.Length, skipped);
+        return new ParsedFile(source, resources.ToImmutable(), problems.ToImmutable(), load.Documents.Length, skipped);
+    }
+
+    /// <summary>The resources of one document; a document they cannot be read from is an <c>internal-error</c> finding at its first line.</summary>
+    private static ImmutableArray<Resource> ReadResources(YamlDocument doc, string defaultNamespace, ResourceOrigin origin, ImmutableArray<Finding>.Builder problems, ref int skipped, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var resources = ResourceReader.Read(doc, defaultNamespace, origin, out var s);
+            skipped += s;
+            return resources;
+        }
+        catch (Exception e) when (IsUnexpected(e, cancellationToken))
+        {
+            var span = doc.Root?.Span is { } root ? SourceSpan.At(root.Path, root.StartLine, root.StartColumn) : SourceSpan.At(origin.Path, Math.Max(1, doc.StartLine), 1);
+            problems.Add(InputProblems.InternalErrorAt(span, "reading the resources of this document", e) with { Scenario = origin.Scenario });
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Runs the work of one input (a file, a chart, a scenario): a read failure becomes an <c>input-unreadable</c>
+    /// finding and any other exception an <c>internal-error</c> one, located at the input, so one bad input never ends the run. Cancellation still ends it.
+    /// </summary>
+    private static ParsedFile Isolated(string path, string what, Func<ParsedFile> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ParsedFile.Failed(path, $"Input could not be read while {what}: {e.Message}");
+        }
+        catch (Exception e) when (IsUnexpected(e, cancellationToken))
+        {
+            return new ParsedFile(null, [], [InputProblems.InternalErrorAt(SourceSpan.At(path, 1, 1), what, e)], 0, 0);
+        }
+    }
+
+    private static bool IsUnexpected(Exception e, CancellationToken cancellationToken) =>
+        e is not OutOfMemoryException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    /// <summary>
+    /// Indexes the resources. Should one of them break indexing, each is tried alone and those that fail are left
+    /// out, each with an <c>internal-error</c> finding, so the others are still checked.
+    /// </summary>
+    private static ResourceGraph BuildGraph(ImmutableArray<Resource> resources, GraphOptions options, out ImmutableArray<Finding> problems)
+    {
+        problems = [];
+        try
+        {
+            return ResourceGraph.Build(resources, options);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            var kept = ImmutableArray.CreateBuilder<Resource>();
+            var failed = ImmutableArray.CreateBuilder<Finding>();
+            foreach (var r in resources)
+            {
+                try
+                {
+                    _ = ResourceGraph.Build([r], options);
+                    kept.Add(r);
+                }
+                catch (Exception one) when (one is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    failed.Add(InputProblems.InternalErrorAt(r.AnchorNode.Span, $"indexing {r.Key}; it was left out of every rule", one, r) with { Scenario = r.Origin.Scenario });
+                }
+            }
+
+            problems = failed.ToImmutable();
+            if (problems.IsEmpty)
+                throw new InvalidOperationException("Indexing the resources failed, though each resource indexes on its own", e);
+            return ResourceGraph.Build(kept, options);
+        }
     }
 
     private sealed record ParsedFile(SourceFile? Source, ImmutableArray<Resource> Resources, ImmutableArray<Finding> Problems, int Documents, int Skipped)

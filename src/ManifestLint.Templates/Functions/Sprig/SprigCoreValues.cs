@@ -73,7 +73,7 @@ internal static class SprigCoreValues
         System.Numerics.Complex => "complex128",
         byte => "uint8",
         byte[] or GoList => "slice",
-        GoMap => "map",
+        GoMap or IGoMapObject => "map",
         IGoObject o => o.GoTypeName.StartsWith('*') ? "ptr" : "struct",
         _ => "invalid",
     };
@@ -112,6 +112,7 @@ internal static class SprigCoreValues
         byte[] b => b.Length == 0,
         GoList l => l.Count == 0,
         GoMap m => m.Count == 0,
+        IGoMapObject m => m.Entries.Count == 0,
         _ => false,
     };
 

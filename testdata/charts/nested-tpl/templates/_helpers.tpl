@@ -1,0 +1,1 @@
+{{- define "nested-tpl.name" -}}{{ .Chart.Name }}-{{ .Release.Name }}{{- end }}

@@ -1,0 +1,1 @@
+{{- define "shared.where" -}}{{ .Template.Name }}{{- end }}
