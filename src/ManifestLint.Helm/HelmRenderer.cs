@@ -82,7 +82,7 @@ public static class HelmRenderer
         try
         {
             processed = DependencyProcessor.Process(chart, userValues);
-            values = ValuesCoalescer.CoalesceValues(processed, userValues, options.IsHelm4);
+            values = ValuesCoalescer.CoalesceValues(processed, userValues, options.DropsNullDefaults);
         }
         catch (ChartLoadException ex)
         {
@@ -178,7 +178,7 @@ public static class HelmRenderer
             rendered.Add(new RenderedTemplate(name, repoPath, result.Text, result.Segments));
         }
 
-        var (manifests, hooks, yamlProblems) = ManifestSorter.Sort(rendered, pathMap, options.IsHelm4);
+        var (manifests, hooks, yamlProblems) = ManifestSorter.Sort(rendered, pathMap, options.KeepsTrailingBlankLines);
         problems.AddRange(yamlProblems);
         return new ChartRender
         {

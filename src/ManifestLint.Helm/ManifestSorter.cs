@@ -25,13 +25,13 @@ internal static partial class ManifestSorter
 
     /// <summary>Documents of <paramref name="text"/> with their offsets, as Helm's SplitManifests trims them.</summary>
     /// <param name="text">A rendered file, or several documents.</param>
-    /// <param name="helm4">
-    /// Split as Helm 4 does: documents are trimmed on the left only, so a document keeps its trailing blank lines
-    /// (and a block scalar at its end keeps its final newlines); Helm 3 trims both ends.
+    /// <param name="keepTrailingBlankLines">
+    /// Split as Helm 4.2 does: documents are trimmed on the left only, so a document keeps its trailing blank lines
+    /// (and a block scalar at its end keeps its final newlines); Helm 3 and v4.1.x trim both ends.
     /// </param>
-    public static List<(int Offset, string Content)> Split(string text, bool helm4 = false)
+    public static List<(int Offset, string Content)> Split(string text, bool keepTrailingBlankLines = false)
     {
-        if (helm4)
+        if (keepTrailingBlankLines)
             return SplitKeepingTrailingSpace(text);
         var result = new List<(int, string)>();
         var start = 0;
@@ -96,7 +96,7 @@ internal static partial class ManifestSorter
     }
 
     /// <summary>Sorts the rendered templates' documents; throws a <see cref="ChartLoadException"/> with Helm's YAML error.</summary>
-    public static (List<RenderedManifest> Manifests, List<RenderedManifest> Hooks, List<RenderProblem> Problems) Sort(IEnumerable<RenderedTemplate> templates, IReadOnlyDictionary<string, string?> templatePaths, bool helm4 = false)
+    public static (List<RenderedManifest> Manifests, List<RenderedManifest> Hooks, List<RenderProblem> Problems) Sort(IEnumerable<RenderedTemplate> templates, IReadOnlyDictionary<string, string?> templatePaths, bool keepTrailingBlankLines = false)
     {
         var generic = new List<RenderedManifest>();
         var hooks = new List<RenderedManifest>();
@@ -106,13 +106,13 @@ internal static partial class ManifestSorter
             var baseName = t.Name[(t.Name.LastIndexOf('/') + 1)..];
             if (baseName.StartsWith('_') || string.IsNullOrWhiteSpace(t.Text))
                 continue;
-            foreach (var (offset, content) in Split(t.Text, helm4))
+            foreach (var (offset, content) in Split(t.Text, keepTrailingBlankLines))
             {
                 object? head;
                 try
                 {
-                    // Helm 4 keeps a document's trailing blank lines; they change nothing in its head, nor in yaml.v2's messages.
-                    head = GoYaml.Parse(helm4 ? content.TrimEnd() : content, null);
+                    // Helm 4.2 keeps a document's trailing blank lines; they change nothing in its head, nor in yaml.v2's messages.
+                    head = GoYaml.Parse(keepTrailingBlankLines ? content.TrimEnd() : content, null);
                 }
                 catch (GoYamlException ex)
                 {

@@ -3,14 +3,16 @@ using ManifestLint.Testing;
 namespace ManifestLint.Helm.Tests;
 
 /// <summary>
-/// Each rendering difference of Helm 4 mode (<c>--helm-version 4</c>), with Helm 3 mode unchanged. Expected texts were
-/// captured from the Helm v4.1.4 release binary (<c>helm template</c>), except where a comment says they follow
-/// Helm 4.2 and later (helm/helm's main branch, whose golden cases Helm 4 mode passes): there v4.1.4 still behaves as Helm 3.
+/// Each rendering difference of Helm 4 mode (<c>--helm-version 4</c> = <c>4.1</c>, the released v4.1 line), with Helm 3
+/// mode unchanged. Expected texts were captured from the Helm v4.1.4 release binary (<c>helm template</c>), except where a
+/// comment says they follow Helm 4.2 (<c>--helm-version 4.2</c>: helm/helm's main branch, whose golden cases that mode
+/// passes): there v4.1.4 still behaves as Helm 3, and the tests check both.
 /// </summary>
 public sealed class Helm4ModeTests
 {
     private static readonly RenderOptions Helm3 = new();
-    private static readonly RenderOptions Helm4 = new RenderOptions().ForHelmMajor(4);
+    private static readonly RenderOptions Helm4 = new RenderOptions().ForHelmLine(HelmLine.V4_1);
+    private static readonly RenderOptions Helm42 = new RenderOptions().ForHelmLine(HelmLine.V4_2);
 
     // Renders a chart written to a temporary folder (file name => text; Chart.yaml added when absent), gone when this returns.
     private static string Template(string chart, IReadOnlyDictionary<string, string> files, RenderOptions options)
@@ -151,50 +153,61 @@ public sealed class Helm4ModeTests
     }
 
     [Fact]
-    public void Documents_keep_their_trailing_blank_lines_in_helm_4()
+    public void Documents_keep_their_trailing_blank_lines_in_helm_4_2_only()
     {
-        // Helm 4.2 and later (golden cases object-order, template, ...): SplitManifests trims documents on the left only.
+        // Helm 4.2 (golden cases object-order, template, ...): SplitManifests trims documents on the left only.
         const string template = "kind: ConfigMap\nmetadata:\n  name: one\n\n---\n\nkind: ConfigMap\nmetadata:\n  name: two\n";
+        const string trimmed = "---\n# Source: sp/templates/a.yaml\nkind: ConfigMap\nmetadata:\n  name: one\n---\n# Source: sp/templates/a.yaml\nkind: ConfigMap\nmetadata:\n  name: two\n";
 
         Assert.Equal(
             "---\n# Source: sp/templates/a.yaml\nkind: ConfigMap\nmetadata:\n  name: one\n\n\n---\n# Source: sp/templates/a.yaml\nkind: ConfigMap\nmetadata:\n  name: two\n",
-            Template("sp", template, Helm4));
-        Assert.Equal(
-            "---\n# Source: sp/templates/a.yaml\nkind: ConfigMap\nmetadata:\n  name: one\n---\n# Source: sp/templates/a.yaml\nkind: ConfigMap\nmetadata:\n  name: two\n",
-            Template("sp", template, Helm3));
+            Template("sp", template, Helm42));
+
+        // Captured from helm template (v4.1.4): trimmed as Helm 3 does.
+        Assert.Equal(trimmed, Template("sp", template, Helm4));
+        Assert.Equal(trimmed, Template("sp", template, Helm3));
     }
 
     [Fact]
-    public void Block_scalar_at_the_end_of_a_document_keeps_its_final_newline_in_helm_4()
+    public void Block_scalar_at_the_end_of_a_document_keeps_its_final_newline_in_helm_4_2_only()
     {
-        // Helm 4.2 and later: "|" keeps one final newline even when its document is followed by another one.
+        // Helm 4.2: "|" keeps one final newline even when its document is followed by another one.
         const string template = "kind: ConfigMap\nmetadata:\n  name: one\ndata:\n  cfg: |\n    line\n---\nkind: ConfigMap\nmetadata:\n  name: two\n";
         const string tail = "---\n# Source: bs/templates/a.yaml\nkind: ConfigMap\nmetadata:\n  name: two\n";
 
-        var render = RenderChart("bs", template, Helm4);
+        var render = RenderChart("bs", template, Helm42);
 
         Assert.Equal("kind: ConfigMap\nmetadata:\n  name: one\ndata:\n  cfg: |\n    line\n", render.Manifests[0].Content);
         Assert.EndsWith("    line\n\n" + tail, HelmTemplateOutput.Format(render), StringComparison.Ordinal);
+
+        // Captured from helm template (v4.1.4).
+        Assert.Equal(
+            "---\n# Source: bs/templates/a.yaml\nkind: ConfigMap\nmetadata:\n  name: one\ndata:\n  cfg: |\n    line\n" + tail,
+            Template("bs", template, Helm4));
     }
 
     [Fact]
-    public void Nulls_in_a_charts_values_yaml_are_dropped_in_helm_4()
+    public void Nulls_in_a_charts_values_yaml_are_dropped_in_helm_4_2_only()
     {
-        // Helm 4.2 and later (helm/helm#32530): a null default no longer reaches .Values; Helm 3 (and v4.1.4) keep it.
+        // Helm 4.2 (helm/helm#32530): a null default no longer reaches .Values; Helm 3 and v4.1.4 keep it.
         var files = new Dictionary<string, string>
         {
             ["values.yaml"] = "stuff:\n  foo: bar\n  baz: null\nfoobar: null\n",
             ["templates/a.yaml"] = "dump: {{ $.Values | toJson }}\n",
         };
+        const string kept = "---\n# Source: nul/templates/a.yaml\ndump: {\"foobar\":null,\"stuff\":{\"baz\":null,\"foo\":\"bar\"}}\n";
 
-        Assert.Equal("---\n# Source: nul/templates/a.yaml\ndump: {\"stuff\":{\"foo\":\"bar\"}}\n", Template("nul", files, Helm4));
-        Assert.Equal("---\n# Source: nul/templates/a.yaml\ndump: {\"foobar\":null,\"stuff\":{\"baz\":null,\"foo\":\"bar\"}}\n", Template("nul", files, Helm3));
+        Assert.Equal("---\n# Source: nul/templates/a.yaml\ndump: {\"stuff\":{\"foo\":\"bar\"}}\n", Template("nul", files, Helm42));
+
+        // Captured from helm template (v4.1.4).
+        Assert.Equal(kept, Template("nul", files, Helm4));
+        Assert.Equal(kept, Template("nul", files, Helm3));
     }
 
     [Fact]
-    public void A_parents_null_for_a_subchart_default_no_longer_erases_it_in_helm_4()
+    public void A_parents_null_for_a_subchart_default_no_longer_erases_it_in_helm_4_2_only()
     {
-        // Helm 4.2 and later (golden case issue-9027): the parent's null is dropped before the subchart's default is merged.
+        // Helm 4.2 (golden case issue-9027): the parent's null is dropped before the subchart's default is merged.
         var files = new Dictionary<string, string>
         {
             ["Chart.yaml"] = "apiVersion: v2\nname: parent\nversion: 0.1.0\ndependencies:\n- name: sub\n  version: 0.1.0\n",
@@ -203,31 +216,64 @@ public sealed class Helm4ModeTests
             ["charts/sub/values.yaml"] = "port: 80\n",
             ["charts/sub/templates/a.yaml"] = "port: {{ toJson .Values.port }}\n",
         };
+        const string erased = "---\n# Source: parent/charts/sub/templates/a.yaml\nport: null\n";
 
-        Assert.Equal("---\n# Source: parent/charts/sub/templates/a.yaml\nport: 80\n", Template("parent", files, Helm4));
-        Assert.Equal("---\n# Source: parent/charts/sub/templates/a.yaml\nport: null\n", Template("parent", files, Helm3));
+        Assert.Equal("---\n# Source: parent/charts/sub/templates/a.yaml\nport: 80\n", Template("parent", files, Helm42));
+
+        // Captured from helm template (v4.1.4).
+        Assert.Equal(erased, Template("parent", files, Helm4));
+        Assert.Equal(erased, Template("parent", files, Helm3));
     }
 
     [Fact]
-    public void Helm_version_flag_takes_3_or_4()
+    public void Helm_4_2_mode_keeps_the_other_helm_4_rules_and_v4_1_4s_version_object()
     {
-        var chart = Path.Combine(RepositoryPaths.Root, "testdata", "charts", "helm4-objects");
+        var files = new Dictionary<string, string> { ["templates/a.yaml"] = "v: {{ .Capabilities.HelmVersion.Version }}\nname: {{ index .Chart \"Name\" }}\n" };
 
-        var parsed = HelmTemplateCommandLine.Parse([chart, "--helm-version=v4.1"], RepositoryPaths.Root, RepositoryPaths.Root);
-        var bad = HelmTemplateCommandLine.Run([chart, "--helm-version", "5"], RepositoryPaths.Root, RepositoryPaths.Root);
-
-        Assert.Null(parsed.Error);
-        Assert.True(parsed.Options.IsHelm4);
-        Assert.Equal(RenderOptions.Helm4Version, parsed.Options.HelmVersion);
-        Assert.Equal("Error: invalid argument \"5\" for \"--helm-version\" flag: must be 3 or 4\n", bad.Error);
-        Assert.Equal(3, new RenderOptions().HelmMajor);
-        Assert.Equal(RenderOptions.Helm3Version, new RenderOptions().ForHelmMajor(4).ForHelmMajor(3).HelmVersion);
+        Assert.Equal("---\n# Source: hv/templates/a.yaml\nv: v4.1.4\nname: hv\n", Template("hv", files, Helm42));
+        Assert.Equal(Template("hv", files, Helm4), Template("hv", files, Helm42));
     }
 
     [Theory]
-    [InlineData(3)]
-    [InlineData(4)]
-    public void Empty_files_glob_is_false_in_a_condition(int major)
+    [InlineData("3", HelmLine.V3)]
+    [InlineData("4", HelmLine.V4_1)]
+    [InlineData("4.1", HelmLine.V4_1)]
+    [InlineData("v4.1", HelmLine.V4_1)]
+    [InlineData("4.2", HelmLine.V4_2)]
+    public void Helm_version_flag_takes_3_4_4_1_or_4_2(string value, HelmLine line)
+    {
+        var chart = Path.Combine(RepositoryPaths.Root, "testdata", "charts", "helm4-objects");
+
+        var parsed = HelmTemplateCommandLine.Parse([chart, "--helm-version=" + value], RepositoryPaths.Root, RepositoryPaths.Root);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(line, parsed.Options.HelmLine);
+        Assert.Equal(line == HelmLine.V3 ? RenderOptions.Helm3Version : RenderOptions.Helm4Version, parsed.Options.HelmVersion);
+        Assert.Equal(line == HelmLine.V4_2, parsed.Options.KeepsTrailingBlankLines);
+        Assert.Equal(line == HelmLine.V4_2, parsed.Options.DropsNullDefaults);
+    }
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("4.0")]
+    [InlineData("4.3")]
+    [InlineData("3.17")]
+    public void Helm_version_flag_rejects_other_values_naming_the_accepted_ones(string value)
+    {
+        var chart = Path.Combine(RepositoryPaths.Root, "testdata", "charts", "helm4-objects");
+
+        var bad = HelmTemplateCommandLine.Run([chart, "--helm-version", value], RepositoryPaths.Root, RepositoryPaths.Root);
+
+        Assert.Equal("Error: invalid argument \"" + value + "\" for \"--helm-version\" flag: must be 3, 4, 4.1 or 4.2\n", bad.Error);
+        Assert.Equal(3, new RenderOptions().HelmMajor);
+        Assert.Equal(RenderOptions.Helm3Version, new RenderOptions().ForHelmLine(HelmLine.V4_2).ForHelmLine(HelmLine.V3).HelmVersion);
+    }
+
+    [Theory]
+    [InlineData(HelmLine.V3)]
+    [InlineData(HelmLine.V4_1)]
+    [InlineData(HelmLine.V4_2)]
+    public void Empty_files_glob_is_false_in_a_condition(HelmLine line)
     {
         // .Files is a Go map (engine.files): a Glob that matches nothing is empty, so false (bitnami/apache's vhosts ConfigMap).
         var files = new Dictionary<string, string>
@@ -236,13 +282,14 @@ public sealed class Helm4ModeTests
             ["templates/a.yaml"] = "{{- if .Files.Glob \"files/*.conf\" }}\nconf: yes\n{{- end }}\n{{- if .Files.Glob \"files/*.txt\" }}\ntxt: yes\n{{- end }}\n",
         };
 
-        Assert.Equal("---\n# Source: glob/templates/a.yaml\ntxt: yes\n", Template("glob", files, new RenderOptions().ForHelmMajor(major)));
+        Assert.Equal("---\n# Source: glob/templates/a.yaml\ntxt: yes\n", Template("glob", files, new RenderOptions().ForHelmLine(line)));
     }
 
     [Theory]
-    [InlineData(3)]
-    [InlineData(4)]
-    public void Files_marshal_to_json_as_a_map_of_base64_bytes(int major)
+    [InlineData(HelmLine.V3)]
+    [InlineData(HelmLine.V4_1)]
+    [InlineData(HelmLine.V4_2)]
+    public void Files_marshal_to_json_as_a_map_of_base64_bytes(HelmLine line)
     {
         // Captured from helm template (v3.17.2 and v4.1.4 print the same).
         var files = new Dictionary<string, string>
@@ -251,7 +298,7 @@ public sealed class Helm4ModeTests
             ["templates/a.yaml"] = "glob: {{ .Files.Glob \"files/*\" | toJson | quote }}\n",
         };
 
-        Assert.Equal("---\n# Source: fj/templates/a.yaml\nglob: \"{\\\"files/a.yaml\\\":\\\"azogdgo=\\\"}\"\n", Template("fj", files, new RenderOptions().ForHelmMajor(major)));
+        Assert.Equal("---\n# Source: fj/templates/a.yaml\nglob: \"{\\\"files/a.yaml\\\":\\\"azogdgo=\\\"}\"\n", Template("fj", files, new RenderOptions().ForHelmLine(line)));
     }
 
     private static ChartRender RenderChart(string chart, string template, RenderOptions options)
