@@ -226,6 +226,22 @@ public sealed class Helm4ModeTests
     }
 
     [Fact]
+    public void Values_type_is_common_values_in_helm_4()
+    {
+        // Captured from helm template (v4.1.4 and v3.17.2): Helm 4 moved chartutil.Values to pkg/chart/common.
+        var files = new Dictionary<string, string>
+        {
+            ["values.yaml"] = "a:\n  b: 1\n",
+            ["templates/a.yaml"] = "values: {{ typeOf .Values }}\nroot: {{ typeOf $ }}\ntemplate: {{ typeOf .Template }}\ntable: {{ typeOf (.Values.Table \"a\") }}\nyaml: {{ .Values.Table \"a\" | toJson }}\n",
+        };
+        const string helm4 = "---\n# Source: vt/templates/a.yaml\nvalues: common.Values\nroot: common.Values\ntemplate: common.Values\ntable: common.Values\nyaml: {\"b\":1}\n";
+
+        Assert.Equal(helm4, Template("vt", files, Helm4));
+        Assert.Equal(helm4, Template("vt", files, Helm42));
+        Assert.Equal(helm4.Replace("common.", "chartutil.", StringComparison.Ordinal), Template("vt", files, Helm3));
+    }
+
+    [Fact]
     public void Helm_4_2_mode_keeps_the_other_helm_4_rules_and_v4_1_4s_version_object()
     {
         var files = new Dictionary<string, string> { ["templates/a.yaml"] = "v: {{ .Capabilities.HelmVersion.Version }}\nname: {{ index .Chart \"Name\" }}\n" };
