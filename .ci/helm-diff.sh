@@ -32,6 +32,7 @@ tool="tests/ManifestLint.HelmDiff/bin/Release/net10.0/ManifestLint.HelmDiff"
 if [[ "${CI:-}" != true || ! -x "$tool" ]]; then
     dotnet build tests/ManifestLint.HelmDiff/ManifestLint.HelmDiff.csproj -c Release --nologo -v quiet
 fi
+"$tool" --self-test
 started=$(date +%s)
 status=0
 "$tool" --helm "$helm" --corpus ../shared/charts-corpus "${extra[@]}" "$@" || status=$?

@@ -69,9 +69,10 @@ public static class ChartLoader
         {
             throw new ChartLoadException($"chart archive {sourcePath} cannot be read: {ex.Message}", ex);
         }
-        catch (EndOfStreamException ex)
+        catch (Exception ex) when (ex is EndOfStreamException or OverflowException or InvalidOperationException)
         {
-            // A tar stream cut short (a truncated download or a damaged file).
+            // TarReader on a damaged header: a stream cut short, a number field out of range, an extended-attributes
+            // entry larger than it may be.
             throw new ChartLoadException($"chart archive {sourcePath} cannot be read: {ex.Message}", ex);
         }
 

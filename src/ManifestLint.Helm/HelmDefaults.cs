@@ -5,7 +5,11 @@ namespace ManifestLint.Helm;
 /// <summary>Defaults Helm builds into its binary.</summary>
 public static class HelmDefaults
 {
-    /// <summary>The kind order Helm installs (and <c>helm template</c> prints) manifests in; other kinds follow, by name.</summary>
+    /// <summary>
+    /// The kind order Helm 3 installs (and <c>helm template</c> prints) manifests in; other kinds follow, by name.
+    /// Helm 3.17 ends the list at APIService, so webhook configurations sort among the other kinds by name
+    /// (ServiceMonitor before ValidatingWebhookConfiguration); Helm 4 appends them: <see cref="InstallOrderHelm4"/>.
+    /// </summary>
     public static ImmutableArray<string> InstallOrder { get; } =
     [
         "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
@@ -13,9 +17,11 @@ public static class HelmDefaults
         "PersistentVolume", "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList",
         "ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList",
         "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment", "HorizontalPodAutoscaler",
-        "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService", "MutatingWebhookConfiguration",
-        "ValidatingWebhookConfiguration",
+        "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
     ];
+
+    /// <summary>Helm 4's install order: Helm 3's, then MutatingWebhookConfiguration and ValidatingWebhookConfiguration (seen with helm v4.1.4).</summary>
+    public static ImmutableArray<string> InstallOrderHelm4 { get; } = [.. InstallOrder, "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"];
 
     /// <summary>
     /// Helm's default <c>.Capabilities.APIVersions</c> under <c>helm template</c>: every group/version registered in

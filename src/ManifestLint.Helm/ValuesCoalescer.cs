@@ -26,6 +26,14 @@ internal static class ValuesCoalescer
         return copy;
     }
 
+    private static GoMap ShallowCopy(GoMap map)
+    {
+        var copy = new GoMap(map.GoTypeName) { Origin = map.Origin };
+        foreach (var (k, v) in map)
+            copy.Set(k, v, map.OriginOf(k));
+        return copy;
+    }
+
     private static GoList CopyList(GoList list)
     {
         var copy = new GoList(list.GoTypeName) { Origin = list.Origin };
@@ -91,7 +99,9 @@ internal static class ValuesCoalescer
         {
             if (val is GoMap table)
             {
-                var vv = CopyMap(table);
+                // Helm's copyMap is one level deep: the nested tables stay the parent's own, so a subchart's global
+                // defaults merged below land in them too, and a template's `set` on them is seen on both sides.
+                var vv = ShallowCopy(table);
                 if (!dg.TryGetValue(key, out var destv))
                 {
                     dg.Set(key, vv, sg.OriginOf(key));
@@ -151,12 +161,8 @@ internal static class ValuesCoalescer
             return dst!;
         if (dst is null)
             return src;
-        foreach (var (key, val) in dst.ToList())
-        {
-            if (val is null)
-                src.Set(key, null, src.OriginOf(key));
-        }
-
+        // A null that the source does not have stays (Helm 3.17 and 4.1 keep it: toYaml prints "key: null"); only a null
+        // over a source key deletes it.
         foreach (var (key, val) in src.ToList())
         {
             var present = dst.TryGetValue(key, out var dv);

@@ -84,7 +84,7 @@ public sealed class YamlLoaderTests
             + "g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]\n";
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var r = Load(text);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "took " + clock.Elapsed + " (a hang guard; the expansion budget stops it in milliseconds)");
         var problem = Assert.Single(r.Problems);
         Assert.Equal("yaml-alias-limit", problem.RuleId);
         Assert.Empty(r.Documents);
@@ -160,6 +160,7 @@ public sealed class YamlLoaderTests
     [InlineData(":\n[\n0", 3)]
     [InlineData("...\0", 1)]
     [InlineData("!!+0", 1)]
+    [InlineData("a: 1\nb: \"\\udd00\"", 2)]
     public void Malformed_input_that_yamldotnet_rejects_without_a_yaml_exception_is_a_located_syntax_finding(string text, int line)
     {
         var r = Load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n" + text);

@@ -76,4 +76,34 @@ public sealed class ChartArchiveTests
         var ex = Assert.Throws<ChartLoadException>(() => ChartLoader.LoadArchive(gz.ToArray(), "cut.tgz"));
         Assert.Contains("cut.tgz", ex.Message, StringComparison.Ordinal);
     }
+
+    // Found by fuzzing (fuzz/README.md): damaged header fields made TarReader throw InvalidOperationException (an
+    // extended-attributes entry claiming more data than allowed) or OverflowException (a number beyond Int64).
+    [Theory]
+    [InlineData(124, "77777777777\0")]
+    [InlineData(124, "\x80\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f")]
+    [InlineData(136, "\xff\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f")]
+    public void Damaged_number_field_in_a_tar_header_is_a_chart_load_error(int offset, string field)
+    {
+        using var tarBytes = new MemoryStream();
+        using (var tar = new TarWriter(tarBytes, TarEntryFormat.Pax, leaveOpen: true))
+            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "packed/Chart.yaml") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(ChartYaml)) });
+        var bytes = tarBytes.ToArray();
+        for (var i = 0; i < field.Length; i++)
+            bytes[offset + i] = (byte)field[i];
+
+        // A correct checksum, so the reader gets as far as the damaged field.
+        var sum = 0;
+        for (var i = 0; i < 512; i++)
+            sum += i is >= 148 and < 156 ? ' ' : bytes[i];
+        var checksum = Encoding.ASCII.GetBytes(Convert.ToString(sum, 8).PadLeft(6, '0') + "\0 ");
+        checksum.CopyTo(bytes, 148);
+
+        using var gz = new MemoryStream();
+        using (var gzip = new GZipStream(gz, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(bytes);
+
+        var ex = Assert.Throws<ChartLoadException>(() => ChartLoader.LoadArchive(gz.ToArray(), "damaged.tgz"));
+        Assert.Contains("damaged.tgz", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -66,12 +66,14 @@ public sealed class TemplateScopeTests
     }
 
     [Fact]
-    public void Values_template_rendered_with_tpl_that_calls_tpl_on_empty_and_define_only_snippets_renders_as_helm()
+    public void Nested_global_tables_are_shared_between_parent_and_subchart_but_top_level_globals_are_copied()
     {
-        // loki-stack's promtail: config.file is rendered with tpl and calls tpl on snippets, some of them "".
-        var render = Render("nested-tpl");
+        // Helm copies each global table one level deep into a subchart: global.a and global.t.k set by a parent
+        // template stay the parent's, global.t.u.k is the same map on both sides, and the subchart's own default
+        // global.t.u.childonly is merged into the parent's table as well.
+        var render = Render("shared-globals");
 
         Assert.Empty(render.Problems);
-        Assert.Equal(Expected("nested-tpl"), HelmTemplateOutput.Format(render));
+        Assert.Equal(Expected("shared-globals"), HelmTemplateOutput.Format(render));
     }
 }

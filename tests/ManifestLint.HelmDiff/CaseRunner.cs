@@ -31,7 +31,8 @@ internal sealed record CaseResult(DiffCase Case, RenderResult Helm, RenderResult
 
 /// <summary>
 /// Runs one case: helm once and ours (at the same time), then compares. Helm runs a second time only when a document of
-/// ours is neither byte- nor YAML-equal to Helm's first output: values that differ between Helm's two runs are the random ones.
+/// ours is neither byte- nor YAML-equal to Helm's first output: values that differ between Helm's two runs are the random ones
+/// (and, as the second run starts in a later second, those made from the clock at a one-second or finer grain).
 /// </summary>
 internal static class CaseRunner
 {
@@ -40,6 +41,7 @@ internal static class CaseRunner
         var helmTask = renderers.HelmAsync(c);
         var ours = await renderers.OursAsync(c).ConfigureAwait(false);
         var helm = await helmTask.ConfigureAwait(false);
+        var helmDone = DateTime.UtcNow;
 
         if (!helm.Ok)
         {
@@ -52,6 +54,12 @@ internal static class CaseRunner
 
         var second = new Lazy<Dictionary<string, string>?>(() =>
         {
+            // Values made from the clock (now | date …, e.g. a base64 password timestamp) count as random only when the
+            // two helm runs fall in different seconds: start the second run after the second the first one ended in.
+            var nextSecond = new DateTime(helmDone.Ticks - (helmDone.Ticks % TimeSpan.TicksPerSecond) + TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            var wait = nextSecond - DateTime.UtcNow;
+            if (wait > TimeSpan.Zero)
+                Thread.Sleep(wait);
             var again = renderers.HelmAsync(c).GetAwaiter().GetResult();
             return again.Ok ? RenderedDocument.Split(again.Out).ToDictionary(d => d.Key, d => d.Text, StringComparer.Ordinal) : null;
         });

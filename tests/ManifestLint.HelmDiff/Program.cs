@@ -6,7 +6,7 @@ using ManifestLint.HelmDiff;
 // and with `manifestlint render`, with default values and once per ci/*.yaml values file, and compares document by document.
 // Exit 0 when every case matches (or is listed in known-differences.txt with a reason), 1 otherwise, 2 on a usage error.
 const string Usage = """
-    usage: ManifestLint.HelmDiff --helm PATH [options]
+    usage: ManifestLint.HelmDiff --helm PATH [options] | --self-test
       --helm PATH          the helm binary to compare against (required)
       --corpus DIR         chart corpus: one chart per subfolder [default: ../shared/charts-corpus beside the repository];
                            skipped with a message when absent
@@ -18,6 +18,7 @@ const string Usage = """
       --known FILE         known differences [default: tests/ManifestLint.HelmDiff/known-differences.txt]
       --jobs N             cases run at once [default: 2]
       --details N          print the first N differing documents of each failing case [default: 3]
+      --self-test          check the comparison rules on made-up samples (no helm needed) and exit
     """;
 
 string? helm = null;
@@ -48,6 +49,7 @@ for (var i = 0; i < args.Length; i++)
             case "--jobs": jobs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
             case "--details": details = int.Parse(Next(), CultureInfo.InvariantCulture); break;
             case "-h" or "--help": Console.WriteLine(Usage); return 0;
+            case "--self-test": return SelfTest.Run();
             default: throw new ArgumentException("unknown argument " + args[i]);
         }
     }

@@ -40,7 +40,7 @@ internal static class Report
 {
     public static int Print(IReadOnlyList<CaseResult> results, KnownDifferences known, int details, TimeSpan elapsed)
     {
-        var width = Math.Min(80, results.Max(r => r.Case.Id.Length));
+        var width = Math.Min(110, results.Max(r => r.Case.Id.Length));
         var header = string.Format(CultureInfo.InvariantCulture, "{0} | {1,-12} | {2,-12} | {3,5} {4,6} {5,6} {6,4} | {7}", "case".PadRight(width), "helm", "ours", "ident", "parsed", "random", "diff", "verdict");
         Console.WriteLine();
         Console.WriteLine(header);

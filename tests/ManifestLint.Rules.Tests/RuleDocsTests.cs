@@ -15,7 +15,7 @@ public sealed class RuleDocsTests
     [Fact]
     public void Rule_docs_are_current()
     {
-        var generated = RuleDocs.Generate(BuiltInRules.All, RepositoryPaths.RuleFixtures);
+        var generated = RuleDocs.Generate(BuiltInRules.All, RuleDocs.Reserved, RepositoryPaths.RuleFixtures);
         var folder = RepositoryPaths.RuleDocs;
         var onDisk = Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.md").Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal)
@@ -41,6 +41,22 @@ public sealed class RuleDocsTests
             differences.Append($"not a rule: rules/{extra}\n");
 
         Assert.True(differences.Length == 0, $"{Stale}\n{differences}");
+    }
+
+    [Fact]
+    public void Every_reserved_id_has_a_page_that_says_it_is_always_on_including_internal_error()
+    {
+        var generated = RuleDocs.Generate(BuiltInRules.All, RuleDocs.Reserved, RepositoryPaths.RuleFixtures);
+
+        Assert.Contains(RuleDocs.Reserved, r => r.Id == Core.Rules.InputProblems.InternalError.Id);
+        foreach (var info in RuleDocs.Reserved)
+        {
+            var page = generated[$"{info.Id}.md"];
+            Assert.StartsWith($"# {info.Id}\n", page, StringComparison.Ordinal);
+            Assert.Contains("## Always on", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("--disable " + info.Id, page, StringComparison.Ordinal);
+            Assert.Contains($"| [{info.Id}]({info.Id}.md) |", generated[RuleDocs.IndexFileName], StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -157,10 +157,19 @@ public class EncodingGoYamlTests
     [InlineData(":\n[\n0", 3)]
     [InlineData("...\0", 1)]
     [InlineData("a: !!+0", 1)]
+    [InlineData("a: 1\nb: \"\\udd00\"", 2)]
     public void MalformedInputThatYamlDotNetRejectsWithoutAYamlExceptionIsAYamlError(string yaml, int line)
     {
         var ex = Assert.Throws<GoYamlException>(() => GoYaml.ParseValues(yaml, "values.yaml"));
         Assert.StartsWith("error converting YAML to JSON: yaml: ", ex.Message, StringComparison.Ordinal);
         Assert.Equal(line, ex.Line);
     }
+
+    // Found by fuzzing (fuzz/README.md): a float key beyond float32's range made the key formatter throw FormatException.
+    [Theory]
+    [InlineData("-6E55: 1", "-.inf")]
+    [InlineData("1e39: 1", ".inf")]
+    [InlineData("1.5: 1", "1.5")]
+    public void FloatKeysBeyondFloat32RangeBecomeInfinityKeys(string yaml, string key) =>
+        Assert.Equal(key, Assert.Single(GoYaml.ParseMap(yaml)).Key);
 }

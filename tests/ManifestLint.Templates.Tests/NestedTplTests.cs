@@ -79,6 +79,18 @@ public sealed class NestedTplTests
     }
 
     [Fact]
+    public void A_define_in_tpl_text_overrides_a_name_only_inside_that_text()
+    {
+        var data = Data(
+            ("outer", "{{ define \"x\" }}outer{{ end }}{{ tpl .inner . }}|{{ include \"x\" . }}|{{ template \"x\" . }}"),
+            ("inner", "{{ define \"x\" }}inner{{ end }}{{ include \"x\" . }}"));
+
+        var text = Render("{{ tpl .outer . }}/{{ include \"x\" . }}", data, ("_h.tpl", "{{ define \"x\" }}chart{{ end }}"));
+
+        Assert.Equal("inner|outer|outer/chart", text);
+    }
+
+    [Fact]
     public void Nested_tpl_includes_a_named_template_of_the_chart()
     {
         var data = Data(("t", "[{{ tpl .u . }}]"), ("u", "{{ include \"helper\" .name }}"), ("name", "n"));

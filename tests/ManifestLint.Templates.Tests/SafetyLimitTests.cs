@@ -5,14 +5,20 @@ using ManifestLint.Templates.Functions.Sprig;
 
 namespace ManifestLint.Templates.Tests;
 
-/// <summary>Hostile templates end with a clear error quickly, never a hang or a crashed process.</summary>
+/// <summary>
+/// Hostile templates end with a clear error, never a hang or a crashed process. The clock here only catches a hang
+/// (each case takes well under a second on an idle machine; the hostile benchmark measures them): it allows for a
+/// loaded machine, where other processes can slow a case tenfold.
+/// </summary>
 public sealed class SafetyLimitTests
 {
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
+
     private static TemplateException Fails(TemplateSet set, ExecutionOptions? options = null)
     {
         var clock = Stopwatch.StartNew();
         var ex = Assert.Throws<TemplateException>(() => set.Execute("main", null, options));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "took " + clock.Elapsed);
+        Assert.True(clock.Elapsed < HangGuard, "took " + clock.Elapsed);
         return ex;
     }
 
@@ -92,7 +98,7 @@ public sealed class SafetyLimitTests
         var clock = Stopwatch.StartNew();
         var text = set.Execute("main", null).Text;
         Assert.Equal("false", text);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "took " + clock.Elapsed);
+        Assert.True(clock.Elapsed < HangGuard, "took " + clock.Elapsed);
     }
 
     [Fact]

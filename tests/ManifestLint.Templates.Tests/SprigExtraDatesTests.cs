@@ -107,7 +107,9 @@ public sealed class SprigExtraDatesTests
     {
         var t = Call("toDate", "2006-01-02", "2020-03-04");
         Assert.Equal(new GoInt64(1583280000), Method(t, "Unix"));
-        Assert.Equal("Wednesday", Method(t, "Weekday"));
+        // A time.Weekday: the int 3 that prints as "Wednesday".
+        Assert.Equal(new GoNamedInt("time.Weekday", 3, "Wednesday"), Method(t, "Weekday"));
+        Assert.Equal("Wednesday", GoFormat.FormatValue(Method(t, "Weekday")));
         Assert.Equal(2020L, Method(t, "Year"));
         Assert.Equal(64L, Method(t, "YearDay"));
         Assert.Equal("-62135596800", Call("unixEpoch", GoTime.Zero));

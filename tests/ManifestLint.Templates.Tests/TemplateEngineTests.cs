@@ -102,6 +102,19 @@ public sealed class TemplateEngineTests
         Assert.Equal(TemplateErrorKind.Parse, ex.Kind);
     }
 
+    // Found by fuzzing (fuzz/README.md): an unterminated block inside a clause that declares variables unwound with the
+    // block's variable scope still in place, so the clause's clean-up threw ArgumentOutOfRangeException instead.
+    [Theory]
+    [InlineData("{{ range $x := 0 }}{{ if $x }}{{ block \"b\" 0 }}", "template: main:1: unexpected EOF")]
+    [InlineData("{{ $a := 1 }}{{ with $x := 1 }}{{ block \"b\" . }}{{ $z := 3 }}", "template: main:1: unexpected EOF")]
+    [InlineData("{{ $a := 1 }}{{ if $v := 1 }}{{ block \"b\" . }}{{ else }}", "template: main:1: unexpected {{else}} in block clause")]
+    public void Unterminated_block_inside_a_clause_with_variables_is_a_parse_error(string template, string expected)
+    {
+        var ex = Assert.Throws<TemplateException>(() => Parse(template));
+        Assert.Equal(expected, ex.Message);
+        Assert.Equal(TemplateErrorKind.Parse, ex.Kind);
+    }
+
     [Fact]
     public void Later_parsed_files_win_define_clashes_in_Helms_order()
     {

@@ -169,6 +169,8 @@ public class CommandTests
             Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
             foreach (var rule in BuiltInRules.All)
                 Assert.True(File.Exists(Path.Combine(dir.FullName, rule.Info.Id + ".md")), rule.Info.Id);
+            foreach (var reserved in RuleCatalog.BuiltIn.Reserved)
+                Assert.True(File.Exists(Path.Combine(dir.FullName, reserved.Id + ".md")), reserved.Id);
             Assert.True(File.Exists(Path.Combine(dir.FullName, "README.md")));
         }
         finally

@@ -85,13 +85,44 @@ public static class RuleRunner
         return resources[fails - 1];
     }
 
+    /// <summary>
+    /// Most findings one rule reports at one location (file, line, column, scenario). A rule that reports pairs (a
+    /// Service and each pod it selects) is quadratic in the input; past this many, one more finding says how many
+    /// were left out, so a 1 MB input cannot make a report of gigabytes.
+    /// </summary>
+    public const int MaxFindingsPerLocation = 20;
+
     private static (List<Finding> Findings, Exception? Error) TryCheck(Rule rule, object? options, ResourceGraph graph, CancellationToken cancellationToken)
     {
         var list = new List<Finding>();
+        var counts = new Dictionary<(string Path, int Line, int Column, string? Scenario), int>();
+        Dictionary<(string, int, int, string?), Finding>? overflow = null;
         try
         {
             foreach (var f in rule.Check(new RuleContext(rule, graph, options, cancellationToken)))
-                list.Add(f);
+            {
+                var key = (f.Span.Path, f.Span.StartLine, f.Span.StartColumn, f.Scenario);
+                counts.TryGetValue(key, out var seen);
+                counts[key] = seen + 1;
+                if (seen < MaxFindingsPerLocation)
+                    list.Add(f);
+                else if (seen == MaxFindingsPerLocation)
+                    (overflow ??= [])[key] = f;
+            }
+
+            if (overflow is not null)
+            {
+                foreach (var (key, first) in overflow)
+                {
+                    var left = counts[key] - MaxFindingsPerLocation;
+                    list.Add(first with
+                    {
+                        Message = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{left} more finding(s) of '{rule.Info.Id}' at this location are left out (at most {MaxFindingsPerLocation} per location are reported); the first: {first.Message}"),
+                        Related = [],
+                    });
+                }
+            }
+
             return (list, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -65,14 +65,6 @@ public static partial class YamlLoader
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex LocationPrefix();
 
-    /// <summary>The text of a non-YAML exception from YamlDotNet, for a syntax finding.</summary>
-    internal static string LibraryMessage(Exception e) => e switch
-    {
-        ArgumentException a when a.ParamName is not null => CleanMessage(a.Message.Replace($" (Parameter '{a.ParamName}')", string.Empty, StringComparison.Ordinal)),
-        ArgumentException a => CleanMessage(a.Message),
-        _ => "the parser cannot read this document (malformed flow collection or document marker)",
-    };
-
     internal static string CleanMessage(string message)
     {
         var m = LocationPrefix().Replace(message, string.Empty);
@@ -88,7 +80,6 @@ public static partial class YamlLoader
         private readonly ImmutableArray<Finding>.Builder _problems;
         private readonly Dictionary<string, (YamlNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
         private IParser _parser = null!;
-        private Scanner _scanner = null!;
         private int _nodes;
         private int _aliasBudget;
 
@@ -103,8 +94,7 @@ public static partial class YamlLoader
 
         public void ParseChunk(string text, ref int index, ImmutableArray<YamlDocument>.Builder documents)
         {
-            _scanner = new Scanner(new StringReader(text), skipComments: true);
-            _parser = new Parser(_scanner);
+            _parser = new CheckedParser(text);
             var comments = CommentScanner.Scan(text, _lineOffset);
             var firstDocument = documents.Count;
             try
@@ -144,15 +134,6 @@ public static partial class YamlLoader
             {
                 index++;
                 Report(InputProblems.YamlSyntax, e.Start, e.End, "Invalid YAML: " + CleanMessage(e.Message));
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException && e.Source == "YamlDotNet")
-            {
-                // YamlDotNet rejects some malformed input with these instead of a YamlException (a plain scalar
-                // after an unclosed flow collection, "..." before a stray character, a tag that is not a URI).
-                index++;
-                // A bad tag is noticed once its token is read (the scanner is ahead by then); the others where scanning stopped.
-                var at = e is ArgumentException && _scanner.Current is { } token ? token.Start : _scanner.CurrentPosition;
-                Report(InputProblems.YamlSyntax, at, at, "Invalid YAML: " + LibraryMessage(e));
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
@@ -375,7 +356,22 @@ public static partial class YamlLoader
         private void Report(RuleInfo rule, Mark start, Mark end, string message)
         {
             var (span, _) = MakeSpan(start, end.Index > start.Index ? end : start);
-            ReportAt(rule, span, message, null);
+            ReportAt(rule, _map is null ? InsideFile(span) : span, message, null);
+        }
+
+        /// <summary>
+        /// The parser reports the end of input one line past the last one when the file does not end with a line
+        /// break (and a failing scanner may point anywhere); a finding always points at text of the file.
+        /// </summary>
+        private SourceSpan InsideFile(SourceSpan span)
+        {
+            var lines = Math.Max(1, _file.LineCount);
+            var line = Math.Clamp(span.StartLine, 1, lines);
+            var length = _file.GetLine(line).Length;
+            var column = span.StartLine > lines ? length + 1 : span.StartLine < 1 ? 1 : Math.Clamp(span.StartColumn, 1, length + 1);
+            if (line == span.StartLine && column == span.StartColumn && span.EndLine <= lines)
+                return span;
+            return SourceSpan.At(span.Path, line, column);
         }
 
         private void ReportAt(RuleInfo rule, SourceSpan span, string message, string? path) =>

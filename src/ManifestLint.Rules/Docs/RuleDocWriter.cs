@@ -73,8 +73,52 @@ public static partial class RuleDocWriter
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The page of a reserved id (an input or suppression problem): no examples, and instead of how to suppress
+    /// it, why it is always on and what can be changed.
+    /// </summary>
+    public static string WriteReserved(RuleInfo info)
+    {
+        var sb = new StringBuilder();
+        Line(sb, $"# {info.Id}");
+        Line(sb);
+        Line(sb, info.Summary.Trim());
+        Line(sb);
+        Line(sb, "| Category | Severity | Enabled by default | Since | Security severity |");
+        Line(sb, "|---|---|---|---|---|");
+        Line(sb, $"| {CategoryName(info.Category)} | {SeverityName(info.Severity)} | always | {info.Since} | {info.EffectiveSecuritySeverity.ToString("0.0", CultureInfo.InvariantCulture)} |");
+        Line(sb);
+        Line(sb, "## Why");
+        Line(sb);
+        Line(sb, Normalize(info.Rationale));
+        Line(sb);
+        Line(sb, "## How to fix");
+        Line(sb);
+        Line(sb, Normalize(info.Remediation));
+        Line(sb);
+        Line(sb, "## Always on");
+        Line(sb);
+        Line(sb, "This check is about the input itself, not about what the input asks Kubernetes to do, so it cannot be turned off");
+        Line(sb, "with `--disable` or `enabled: false`, and an `ignore-check.manifestlint.io/` annotation does not suppress it. To");
+        Line(sb, "stop linting a file, exclude it (`--exclude` or `exclude` in `.manifestlint.yaml`); to keep it from failing the");
+        Line(sb, $"run, lower its severity in `.manifestlint.yaml` (`rules: {{ {info.Id}: {{ severity: note }} }}`).");
+        if (!info.References.IsDefaultOrEmpty)
+        {
+            Line(sb);
+            Line(sb, "## References");
+            Line(sb);
+            foreach (var reference in info.References)
+                Line(sb, $"- [{reference.Title}]({reference.Url})");
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>The <c>rules/README.md</c> table of every rule, in the order given (the registry's id order).</summary>
-    public static string WriteIndex(IEnumerable<RuleInfo> rules)
+    public static string WriteIndex(IEnumerable<RuleInfo> rules) => WriteIndex(rules, []);
+
+    /// <summary>The index: the rules, then the reserved ids (input and suppression problems) in a table of their own.</summary>
+    public static string WriteIndex(IEnumerable<RuleInfo> rules, IReadOnlyCollection<RuleInfo> reserved)
     {
         var sb = new StringBuilder();
         Line(sb, "# Rules");
@@ -85,6 +129,19 @@ public static partial class RuleDocWriter
         Line(sb, "|---|---|---|---|---|");
         foreach (var info in rules)
             Line(sb, $"| [{info.Id}]({info.Id}.md) | {CategoryName(info.Category)} | {SeverityName(info.Severity)} | {(info.EnabledByDefault ? "yes" : "no")} | {Cell(info.Summary)} |");
+        if (reserved.Count > 0)
+        {
+            Line(sb);
+            Line(sb, "## Input and suppression checks");
+            Line(sb);
+            Line(sb, "Reported by the loaders, the renderer and the suppression policy rather than by a rule; always on, and only their severity can be changed.");
+            Line(sb);
+            Line(sb, "| Check | Severity | Summary |");
+            Line(sb, "|---|---|---|");
+            foreach (var info in reserved)
+                Line(sb, $"| [{info.Id}]({info.Id}.md) | {SeverityName(info.Severity)} | {Cell(info.Summary)} |");
+        }
+
         return sb.ToString();
     }
 

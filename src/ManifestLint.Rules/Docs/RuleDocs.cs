@@ -12,7 +12,14 @@ public static class RuleDocs
     public const string IndexFileName = "README.md";
 
     /// <summary>File name (<c>&lt;id&gt;.md</c>, <c>README.md</c>) → content, for <paramref name="rules"/>; examples come from <c>&lt;fixturesRoot&gt;/&lt;id&gt;/</c>.</summary>
-    public static IReadOnlyDictionary<string, string> Generate(IEnumerable<Rule> rules, string fixturesRoot)
+    public static IReadOnlyDictionary<string, string> Generate(IEnumerable<Rule> rules, string fixturesRoot) =>
+        Generate(rules, [], fixturesRoot);
+
+    /// <summary>
+    /// As <see cref="Generate(IEnumerable{Rule}, string)"/>, plus a page for each reserved id (input and suppression
+    /// problems, which no rule class produces) and a second table in the index, so every SARIF help link resolves.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Generate(IEnumerable<Rule> rules, IEnumerable<RuleInfo> reserved, string fixturesRoot)
     {
         var infos = rules.Select(r => r.Info).OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
         var files = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -22,9 +29,17 @@ public static class RuleDocs
             files[$"{info.Id}.md"] = RuleDocWriter.Write(info, FirstFixture(folder, "fires-"), FirstFixture(folder, "silent-"));
         }
 
-        files[IndexFileName] = RuleDocWriter.WriteIndex(infos);
+        var reservedInfos = reserved.OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
+        foreach (var info in reservedInfos)
+            files[$"{info.Id}.md"] = RuleDocWriter.WriteReserved(info);
+
+        files[IndexFileName] = RuleDocWriter.WriteIndex(infos, reservedInfos);
         return files.ToImmutable();
     }
+
+    /// <summary>The reserved ids the CLI reports besides its rules: input problems and suppression problems, sorted by id.</summary>
+    public static ImmutableArray<RuleInfo> Reserved { get; } =
+        [.. InputProblems.All.Concat(Core.Policy.PolicyProblems.All).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)];
 
     /// <summary>
     /// Writes <paramref name="docs"/> into <paramref name="folder"/> (LF line endings, UTF-8 without BOM) and

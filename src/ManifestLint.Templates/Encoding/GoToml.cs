@@ -201,6 +201,17 @@ public static class GoToml
                 case long or int or GoInt64 or byte or sbyte or short or ushort or uint or ulong:
                     Write(value is GoInt64 g ? g.Value.ToString(CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture)!);
                     break;
+                case GoNamedInt { GoTypeName: GoNamedInt.DurationType } duration:
+                    // BurntSushi/toml writes a time.Duration as its text ("1h0m0s").
+                    Write("\"" + Escape(duration.Text) + "\"");
+                    break;
+                case GoNamedInt named:
+                    Write(named.Value.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case Functions.Sprig.GoTime time:
+                    // A TOML datetime, not the quoted text its JSON form would give.
+                    Write(time.TomlText());
+                    break;
                 case double d:
                     Write(FloatText(d));
                     break;

@@ -147,8 +147,7 @@ public static class GoYaml
 
     private static Node? ComposeOnce(string text)
     {
-        var scanner = new Scanner(new StringReader(text));
-        var parser = new Parser(scanner);
+        var parser = new CheckedParser(text);
         var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
         try
         {
@@ -167,16 +166,6 @@ public static class GoYaml
             if (ex.Message.Contains("could not find expected ':'", StringComparison.Ordinal))
                 line++;
             throw new GoYamlException(ConvertPrefix + "yaml: " + Where(ex, line) + ProblemText(ex.Message), ex) { Line = line };
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException && ex.Source == "YamlDotNet")
-        {
-            // YamlDotNet rejects some malformed input (a plain scalar after an unclosed flow collection, "..." before a
-            // stray character, a tag that is not a URI) with these instead of a YamlException; still a syntax error.
-            var at = ex is ArgumentException && scanner.Current is { } token ? token.Start : scanner.CurrentPosition;
-            var line = Math.Min((int)at.Line, text.Count(c => c == '\n') + 1);
-            var problem = ex is ArgumentException ? "did not find a valid tag" : "did not find expected node content";
-            var where = line > 1 ? "line " + line.ToString(CultureInfo.InvariantCulture) + ": " : string.Empty;
-            throw new GoYamlException(ConvertPrefix + "yaml: " + where + problem, ex) { Line = line };
         }
     }
 
@@ -436,13 +425,15 @@ public static class GoYaml
 
         private static string FloatKey(double d)
         {
-            if (double.IsNaN(d))
+            // sigs.k8s.io/yaml formats float keys at 32 bits, so a finite double beyond float32's range is infinite too.
+            var f = (float)d;
+            if (float.IsNaN(f))
                 return ".nan";
-            if (double.IsPositiveInfinity(d))
+            if (float.IsPositiveInfinity(f))
                 return ".inf";
-            if (double.IsNegativeInfinity(d))
+            if (float.IsNegativeInfinity(f))
                 return "-.inf";
-            return GoFloat32Text.FormatShortest((float)d);
+            return GoFloat32Text.FormatShortest(f);
         }
 
         private static object? ScalarValue(ScalarNode scalar)

@@ -70,6 +70,8 @@ internal static class JsonTree
                 return new JsonNumber(i.ToString(CultureInfo.InvariantCulture));
             case GoInt64 g:
                 return new JsonNumber(g.Value.ToString(CultureInfo.InvariantCulture));
+            case GoNamedInt named:
+                return new JsonNumber(named.Value.ToString(CultureInfo.InvariantCulture));
             case double d:
                 return new JsonNumber(FloatText(d));
             case float f:
@@ -102,6 +104,9 @@ internal static class JsonTree
                     return new JsonObject(members);
                 }
 
+            case IGoMapObject named:
+                // A named map type (Helm's engine.files) encodes as its map: []byte values become base64 strings.
+                return Build(named.Entries, depth, keep, ref budget);
             case ChartMetadata chart:
                 {
                     // Struct fields keep their declaration order in Go's JSON.

@@ -198,7 +198,7 @@ internal sealed partial class Executor
         return v.Obj switch
         {
             bool => BasicKind.Bool,
-            long or GoInt64 or int or short or sbyte => BasicKind.Int,
+            long or GoInt64 or int or short or sbyte or GoNamedInt => BasicKind.Int,
             byte or ushort or uint or ulong => BasicKind.Uint,
             double or float => BasicKind.Float,
             System.Numerics.Complex => BasicKind.Complex,
@@ -214,6 +214,7 @@ internal sealed partial class Executor
         int i => i,
         short s => s,
         sbyte b => b,
+        GoNamedInt n => n.Value,
         _ => 0,
     };
 

@@ -558,6 +558,7 @@ internal sealed partial class Executor : ITemplateRuntime
             bool b => b,
             long l => l != 0,
             GoInt64 g => g.Value != 0,
+            GoNamedInt n => n.Value != 0,
             int i => i != 0,
             double d => d != 0,
             float f => f != 0,

@@ -353,14 +353,22 @@ internal sealed class Parser
         _tree = block;
         _vars = ["$"];
         _rangeDepth = 0;
-        var (list, end) = ItemList();
-        block.Root = list;
-        if (end.Type != NodeType.End)
-            Errorf("unexpected " + end + " in " + context);
-        Add(block);
-        _tree = outerTree;
-        _vars = outerVars;
-        _rangeDepth = outerRange;
+        try
+        {
+            var (list, end) = ItemList();
+            block.Root = list;
+            if (end.Type != NodeType.End)
+                Errorf("unexpected " + end + " in " + context);
+            Add(block);
+        }
+        finally
+        {
+            // Also on a parse error: an enclosing if/range/with trims the variables of the outer scope as it unwinds.
+            _tree = outerTree;
+            _vars = outerVars;
+            _rangeDepth = outerRange;
+        }
+
         return new TemplateNode(token.Pos, _tree, name, pipe);
     }
 

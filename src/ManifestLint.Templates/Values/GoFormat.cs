@@ -45,6 +45,7 @@ public static class GoFormat
         bool => "bool",
         long => "int",
         GoInt64 => "int64",
+        GoNamedInt named => named.GoTypeName,
         int => "int32",
         double => "float64",
         float => "float32",
@@ -380,7 +381,7 @@ public static class GoFormat
             if (verb is 'T' or 'v')
                 Pad(sb, "<nil>", f);
             else
-                BadVerb(sb, arg, verb);
+                BadVerb(sb, arg, verb, f);
             return;
         }
 
@@ -392,14 +393,16 @@ public static class GoFormat
 
         if (verb == 'p')
         {
-            BadVerb(sb, arg, verb);
+            BadVerb(sb, arg, verb, f);
             return;
         }
 
         AppendValue(sb, arg, verb, f, 0);
     }
 
-    private static void BadVerb(StringBuilder sb, object? arg, int verb)
+    // Go prints the operand with %v but keeps the verb's flags, width and precision (%5.1f of "abc" gives
+    // %!f(string=    a)); a Stringer is not asked for its text while fmt reports an error.
+    private static void BadVerb(StringBuilder sb, object? arg, int verb, Flags f)
     {
         sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append('(');
         if (arg is null)
@@ -407,7 +410,7 @@ public static class GoFormat
         else
         {
             sb.Append(TypeName(arg)).Append('=');
-            AppendValue(sb, arg, 'v', default, 0);
+            AppendValue(sb, arg is GoNamedInt named ? named.Value : arg, 'v', f, 0);
         }
 
         sb.Append(')');
@@ -419,7 +422,7 @@ public static class GoFormat
         {
             case null:
                 if (depth == 0 && verb != 'v')
-                    BadVerb(sb, null, verb);
+                    BadVerb(sb, null, verb, f);
                 else
                     Pad(sb, "<nil>", f);
                 return;
@@ -427,7 +430,7 @@ public static class GoFormat
                 if (verb is 't' or 'v')
                     Pad(sb, b ? "true" : "false", f);
                 else
-                    BadVerb(sb, value, verb);
+                    BadVerb(sb, value, verb, f);
                 return;
             case string s:
                 FormatString(sb, s, verb, f, value);
@@ -480,7 +483,7 @@ public static class GoFormat
                 }
                 else
                 {
-                    BadVerb(sb, value, verb);
+                    BadVerb(sb, value, verb, f);
                 }
 
                 return;
@@ -522,6 +525,10 @@ public static class GoFormat
             case IGoObject obj:
                 Pad(sb, obj.FormatGo(), f);
                 return;
+            case GoNamedInt named when verb is 'v' or 's' or 'q' or 'x' or 'X' && !f.SharpV:
+                // fmt calls String() for the verbs a string takes; the others see the integer.
+                FormatString(sb, named.Text, verb, f, named.Text);
+                return;
         }
 
         if (TryGetInteger(value, out var neg, out var mag))
@@ -533,7 +540,7 @@ public static class GoFormat
         if (verb == 'v' || verb == 's')
             Pad(sb, Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty, f);
         else
-            BadVerb(sb, value, verb);
+            BadVerb(sb, value, verb, f);
     }
 
     private static bool IsUnsigned(object value) => value is byte or ushort or uint or ulong;
@@ -548,6 +555,9 @@ public static class GoFormat
                 break;
             case GoInt64 g:
                 signed = g.Value;
+                break;
+            case GoNamedInt named:
+                signed = named.Value;
                 break;
             case int i:
                 signed = i;
@@ -618,7 +628,7 @@ public static class GoFormat
                 FmtUnicode(sb, neg, mag, f);
                 return;
             default:
-                BadVerb(sb, original, verb);
+                BadVerb(sb, original, verb, f);
                 return;
         }
     }
@@ -759,7 +769,7 @@ public static class GoFormat
                     Pad(sb, Quote(t, f.Plus), f);
                 return;
             default:
-                BadVerb(sb, original, verb);
+                BadVerb(sb, original, verb, f);
                 return;
         }
     }
@@ -912,7 +922,7 @@ public static class GoFormat
             case 'X':
                 if (verb is 'x' or 'X' or 'b')
                 {
-                    BadVerb(sb, original, verb);
+                    BadVerb(sb, original, verb, f);
                     return;
                 }
 
@@ -927,7 +937,7 @@ public static class GoFormat
                 FmtFloat(sb, d, size, 'f', f.PrecPresent ? f.Prec : 6, f);
                 return;
             default:
-                BadVerb(sb, original, verb);
+                BadVerb(sb, original, verb, f);
                 return;
         }
     }
@@ -945,10 +955,9 @@ public static class GoFormat
                 num = num[1..];
             else if (num[1] == 'N' && f.Space)
                 num = " " + num[1..];
+            // Infinities keep their sign ("+Inf"), as Go prints them.
             var oldZero = f.Zero;
             f.Zero = false;
-            if (num[0] == '+' && !f.Plus)
-                num = num[1..];
             Pad(sb, num, f);
             f.Zero = oldZero;
             return;

@@ -65,7 +65,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
         foreach (var chart in config.Charts)
         {
             var files = chart.ValuesFiles
-                .Select(f => Helm.ValuesFile.Read(f, repositoryRoot))
+                .Select(f => ReadValues(f, f, repositoryRoot))
                 .Concat(global.ValuesFiles);
             var options = global with
             {
@@ -85,6 +85,19 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
         return result.ToImmutable();
     }
 
+    /// <summary>A values file named on the command line or in the configuration; one that cannot be read is a usage error (exit 2), not a crash.</summary>
+    private static Helm.ValuesFile ReadValues(string fullPath, string display, string repositoryRoot)
+    {
+        try
+        {
+            return Helm.ValuesFile.Read(fullPath, repositoryRoot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read values file {display}: {e.Message}");
+        }
+    }
+
     /// <summary>Chart render options from the lint flags; values files are read here, at the edge.</summary>
     private static Helm.RenderOptions HelmOptions(LintInvocation invocation, CliEnvironment environment, string repositoryRoot)
     {
@@ -94,7 +107,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             var full = environment.FullPath(f);
             if (!File.Exists(full))
                 throw new UsageException($"values file not found: {f}");
-            files.Add(Helm.ValuesFile.Read(full, repositoryRoot));
+            files.Add(ReadValues(full, f, repositoryRoot));
         }
 
         var options = new Helm.RenderOptions

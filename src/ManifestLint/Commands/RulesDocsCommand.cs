@@ -45,7 +45,7 @@ internal static class RulesDocsCommand
         if (!Directory.Exists(fixturesRoot))
             throw new UsageException($"fixtures folder not found: {fixturesRoot} (run from a clone of the repository or pass --fixtures)");
 
-        var docs = RuleDocs.Generate(catalog.Rules, fixturesRoot);
+        var docs = RuleDocs.Generate(catalog.Rules, catalog.Reserved, fixturesRoot);
         var target = environment.FullPath(outDir);
         Directory.CreateDirectory(target);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);

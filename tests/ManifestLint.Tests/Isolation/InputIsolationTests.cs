@@ -63,6 +63,21 @@ public sealed class InputIsolationTests
         Assert.Single(result.Documents, d => (d.Root as YamlMapping)?.GetMapping("metadata")?.GetScalar("name")?.Text == "after");
     }
 
+    [Theory]
+    [InlineData("a:\n  b: [c")]
+    [InlineData("a:\n  b: {c: d")]
+    [InlineData("a:\n  - b\n c")]
+    [InlineData("a: \"b")]
+    public void Syntax_error_at_the_end_of_a_file_without_a_final_line_break_points_inside_the_file(string text)
+    {
+        var file = new SourceFile("x.yaml", text);
+
+        var problem = Assert.Single(YamlLoader.Load(file).Problems);
+
+        Assert.InRange(problem.Span.StartLine, 1, file.LineCount);
+        Assert.InRange(problem.Span.StartColumn, 1, file.GetLine(problem.Span.StartLine).Length + 1);
+    }
+
     [Fact]
     public void Chart_with_a_broken_values_file_is_located_there_and_plain_files_beside_it_still_lint()
     {
@@ -158,6 +173,39 @@ public sealed class InputIsolationTests
     }
 
     [Fact]
+    public void Broken_values_file_named_in_the_configuration_is_located_and_other_inputs_still_lint()
+    {
+        using var folder = new TempFolder();
+        folder.Write("chart/Chart.yaml", ChartYaml);
+        folder.Write("chart/values.yaml", "v: 1\n");
+        folder.Write("chart/templates/cm.yaml", ConfigMapTemplate);
+        folder.Write("config/prod.yaml", "v: 2\n" + ReportedInput);
+        folder.Write(".manifestlint.yaml", "exclude: [\"config/**\"]\ncharts:\n  chart:\n    values: [config/prod.yaml]\n");
+        folder.Write("pod.yaml", Pod);
+
+        var (run, findings) = folder.LintJson();
+
+        Assert.True(run.ExitCode == ExitCodes.FindingsAtOrAboveThreshold, run.ToString());
+        var values = Assert.Single(findings, f => f.Path == "config/prod.yaml");
+        Assert.Equal("helm-render", values.RuleId);
+        Assert.True(values.Line > 1, $"line {values.Line}");
+        Assert.Contains(findings, f => f.Path == "pod.yaml" && f.RuleId == "latest-image-tag");
+    }
+
+    [Fact]
+    public void Values_path_that_is_not_a_readable_file_is_a_usage_error_not_an_internal_one()
+    {
+        using var folder = new TempFolder();
+        folder.Write("pod.yaml", Pod);
+        Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "values-dir.yaml"));
+
+        var run = CliRun.Invoke(["lint", "pod.yaml", "--values", "values-dir.yaml"], folder.Path);
+
+        Assert.True(run.ExitCode is ExitCodes.UsageError, run.ToString());
+        Assert.DoesNotContain("internal error", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rule_that_throws_on_one_resource_is_an_internal_error_there_and_everything_else_still_runs()
     {
         using var folder = new TempFolder();
@@ -224,6 +272,42 @@ public sealed class InputIsolationTests
         Assert.False(Assert.Single(applied, f => f.RuleId == InputProblems.InternalError.Id).IsSuppressed);
     }
 
+    [Fact]
+    public void Findings_of_one_rule_at_one_location_are_capped_with_a_count_of_those_left_out()
+    {
+        var graph = ResourceGraph.Build(Resources(("a", false), ("b", false)));
+
+        var findings = RuleRunner.Run(graph, [(new ManyAtOneSpotRule(), null)]);
+
+        Assert.Equal(2 * (RuleRunner.MaxFindingsPerLocation + 1), findings.Length);
+        var summaries = findings.Where(f => f.Message.Contains("left out", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, summaries.Count);
+        Assert.All(summaries, f => Assert.StartsWith($"{1000 - RuleRunner.MaxFindingsPerLocation} more finding(s) of 'test-many'", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_1_MB_input_of_services_and_pods_that_all_select_each_other_finishes_with_a_bounded_report()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; sb.Length < 1_000_000; i++)
+        {
+            sb.Append(i % 2 == 0
+                ? $"---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p{i}\n  labels: {{app: x}}\nspec:\n  containers: [{{name: c, image: nginx}}]\n"
+                : $"---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s{i}\nspec:\n  selector: {{app: x}}\n  ports: [{{port: 80, targetPort: web}}]\n");
+        }
+
+        using var folder = new TempFolder();
+        folder.Write("big.yaml", sb.ToString());
+
+        // A hang fails with a TimeoutException; no timing is asserted beyond that.
+        var run = await Task.Run(() => CliRun.Invoke(["lint", "big.yaml", "--format", "json", "--quiet"], folder.Path)).WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.True(run.ExitCode is ExitCodes.Success or ExitCodes.FindingsAtOrAboveThreshold, run.Error);
+        Assert.Contains("\"findings\":", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"at most {RuleRunner.MaxFindingsPerLocation} per location are reported", run.Out, StringComparison.Ordinal);
+        Assert.InRange(run.Out.Length, 1, 200_000_000);
+    }
+
     private static ImmutableArray<Resource> Resources(params (string Name, bool SuppressAll)[] names)
     {
         var builder = ImmutableArray.CreateBuilder<Resource>();
@@ -264,6 +348,15 @@ public sealed class InputIsolationTests
                 yield return context.Report(r, r.AnchorNode, $"seen {r.Name}");
             }
         }
+    }
+
+    /// <summary>A thousand findings on each resource's name.</summary>
+    private sealed class ManyAtOneSpotRule : Rule
+    {
+        public override RuleInfo Info { get; } = TestInfo("test-many");
+
+        public override IEnumerable<Finding> Check(RuleContext context) =>
+            context.Graph.Resources.SelectMany(r => Enumerable.Range(0, 1000).Select(i => context.Report(r, r.AnchorNode, $"pair {i}")));
     }
 
     private sealed class AlwaysThrowingRule : Rule

@@ -134,6 +134,24 @@ public sealed class GoTime : IGoObject, IGoJsonValue
     internal static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+    /// <summary>A <c>time.Duration</c> (nanoseconds, kind int64) that prints as Go's <c>Duration.String</c>.</summary>
+    internal static GoNamedInt Duration(long nanoseconds) =>
+        new(GoNamedInt.DurationType, nanoseconds, SprigExtraDuration.Format(nanoseconds), "int64");
+
+    // Add's time.Duration parameter: a duration, or a number written in the template.
+    private static long DurationArgument(object? value) => value switch
+    {
+        GoNamedInt { GoTypeName: GoNamedInt.DurationType } d => d.Value,
+        long or int or GoInt64 => SprigExtraArgs.Int(value),
+        _ => throw new TemplateFunctionException("wrong type for value; expected time.Duration; got " + GoFormat.TypeName(value)),
+    };
+
+    /// <summary>A <c>time.Month</c> (1 to 12): an int that prints as its English name.</summary>
+    internal static GoNamedInt Month(int month) => new("time.Month", month, MonthNames[month - 1]);
+
+    /// <summary>A <c>time.Weekday</c> (0 = Sunday): an int that prints as its English name.</summary>
+    internal static GoNamedInt Weekday(int day) => new("time.Weekday", day, DayNames[day]);
+
     internal static readonly string[] DayNames =
         ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -143,6 +161,22 @@ public sealed class GoTime : IGoObject, IGoJsonValue
     public string FormatGo() => Format("2006-01-02 15:04:05.999999999 -0700 MST");
 
     public override string ToString() => FormatGo();
+
+    /// <summary>
+    /// Go's <c>==</c> on <c>time.Time</c> (what <c>eq</c>/<c>ne</c> use): the same instant in the same
+    /// <c>*time.Location</c> (so a time and its <c>.UTC</c> differ).
+    /// </summary>
+    public override bool Equals(object? obj) =>
+        obj is GoTime other && UnixSeconds == other.UnixSeconds && Nanoseconds == other.Nanoseconds && ReferenceEquals(Location, other.Location);
+
+    public override int GetHashCode() => HashCode.Combine(UnixSeconds, Nanoseconds);
+
+    /// <summary><c>reflect.DeepEqual</c> (<c>deepEqual</c>, <c>has</c>, <c>uniq</c>, <c>without</c>): the same instant, locations deeply equal.</summary>
+    internal bool DeepEquals(GoTime other) =>
+        UnixSeconds == other.UnixSeconds && Nanoseconds == other.Nanoseconds && Location.DeepEquals(other.Location);
+
+    /// <summary>How BurntSushi/toml writes a time: an unquoted RFC 3339 datetime with nanoseconds as needed.</summary>
+    internal string TomlText() => Format("2006-01-02T15:04:05.999999999Z07:00");
 
     /// <summary>Go's <c>Time.MarshalJSON</c>: RFC 3339 with nanoseconds, or nil (a marshal failure) outside years 0 to 9999.</summary>
     public object? ToJsonValue()
@@ -165,21 +199,24 @@ public sealed class GoTime : IGoObject, IGoJsonValue
             "Unix" => Nullary(name, GoType.Int64, _ => new GoInt64(UnixSeconds)),
             "UnixNano" => Nullary(name, GoType.Int64, _ => new GoInt64(unchecked((UnixSeconds * 1_000_000_000) + Nanoseconds))),
             "UnixMilli" => Nullary(name, GoType.Int64, _ => new GoInt64((UnixSeconds * 1000) + (Nanoseconds / 1_000_000))),
+            "UnixMicro" => Nullary(name, GoType.Int64, _ => new GoInt64((UnixSeconds * 1_000_000) + (Nanoseconds / 1000))),
+            "Sub" => SprigExtraArgs.Method(name, [self], GoType.Interface, false, c => Duration(Sub((GoTime)c[0]!))),
+            "Compare" => SprigExtraArgs.Method(name, [self], GoType.Int, false, c => (long)Math.Sign(Compare((GoTime)c[0]!))),
             "Year" => Nullary(name, GoType.Int, _ => ToCivil().Year),
-            "Month" => Nullary(name, GoType.Interface, _ => MonthNames[ToCivil().Month - 1]),
+            "Month" => Nullary(name, GoType.Interface, _ => Month(ToCivil().Month)),
             "Day" => Nullary(name, GoType.Int, _ => (long)ToCivil().Day),
             "Hour" => Nullary(name, GoType.Int, _ => (long)ToCivil().Hour),
             "Minute" => Nullary(name, GoType.Int, _ => (long)ToCivil().Minute),
             "Second" => Nullary(name, GoType.Int, _ => (long)ToCivil().Second),
             "Nanosecond" => Nullary(name, GoType.Int, _ => (long)Nanoseconds),
             "YearDay" => Nullary(name, GoType.Int, _ => (long)ToCivil().YearDay),
-            "Weekday" => Nullary(name, GoType.Interface, _ => DayNames[ToCivil().Weekday]),
+            "Weekday" => Nullary(name, GoType.Interface, _ => Weekday(ToCivil().Weekday)),
             "IsZero" => Nullary(name, GoType.Bool, _ => UnixSeconds == ZeroUnix && Nanoseconds == 0),
             "String" => Nullary(name, GoType.String, _ => FormatGo()),
             "UTC" => Nullary(name, self, _ => In(SprigExtraLocation.Utc)),
             "Local" => Nullary(name, self, _ => In(SprigExtraLocation.Local)),
             "Format" => SprigExtraArgs.Method(name, [GoType.String], GoType.String, false, c => Format(SprigExtraArgs.Str(c[0]))),
-            "Add" => SprigExtraArgs.Method(name, [GoType.Int64], self, false, c => Add(SprigExtraArgs.Int(c[0]))),
+            "Add" => SprigExtraArgs.Method(name, [GoType.Interface], self, false, c => Add(DurationArgument(c[0]))),
             "AddDate" => SprigExtraArgs.Method(name, [GoType.Int, GoType.Int, GoType.Int], self, false,
                 c => AddDate(SprigExtraArgs.Int(c[0]), SprigExtraArgs.Int(c[1]), SprigExtraArgs.Int(c[2]))),
             "After" => SprigExtraArgs.Method(name, [self], GoType.Bool, false, c => Compare((GoTime)c[0]!) > 0),

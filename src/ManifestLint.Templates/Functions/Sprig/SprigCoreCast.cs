@@ -4,7 +4,7 @@ using ManifestLint.Templates.Values;
 namespace ManifestLint.Templates.Functions.Sprig;
 
 /// <summary>
-/// spf13/cast 1.5.0's conversions as Sprig uses them (errors become zero), on top of Go's
+/// spf13/cast 1.7.0 (the version Helm 3.17 and 4.1 build with)'s conversions as Sprig uses them (errors become zero), on top of Go's
 /// <c>strconv.ParseInt</c> and <c>strconv.ParseFloat</c> syntax (base prefixes, underscores, inf/nan).
 /// </summary>
 internal static class SprigCoreCast
@@ -13,7 +13,11 @@ internal static class SprigCoreCast
     public static long Truncate(double d) =>
         double.IsNaN(d) || d >= 9.2233720368547758e18 || d < -9.2233720368547758e18 ? long.MinValue : (long)d;
 
-    /// <summary><c>cast.ToInt64</c> (and <c>cast.ToInt</c>, Go's int being 64 bits).</summary>
+    /// <summary>
+    /// <c>cast.ToInt64</c> (and <c>cast.ToInt</c>, Go's int being 64 bits): every integer and float kind (uint64 wraps
+    /// as Go's conversion does), <c>time.Month</c>/<c>time.Weekday</c>, bools and strings; anything else (a
+    /// <c>time.Duration</c> too) is 0.
+    /// </summary>
     public static long ToInt64(object? value)
     {
         switch (value)
@@ -28,6 +32,18 @@ internal static class SprigCoreCast
                 return i;
             case byte b:
                 return b;
+            case sbyte sb:
+                return sb;
+            case short sh:
+                return sh;
+            case ushort us:
+                return us;
+            case uint ui:
+                return ui;
+            case ulong ul:
+                return unchecked((long)ul);
+            case GoNamedInt { CastConverts: true } named:
+                return named.Value;
             case double d:
                 return Truncate(d);
             case float f:
@@ -45,7 +61,7 @@ internal static class SprigCoreCast
         }
     }
 
-    /// <summary><c>cast.ToFloat64</c>.</summary>
+    /// <summary><c>cast.ToFloat64</c>: every integer and float kind, <c>time.Month</c>/<c>time.Weekday</c>, bools and strings.</summary>
     public static double ToFloat64(object? value) => value switch
     {
         null => 0,
@@ -55,6 +71,12 @@ internal static class SprigCoreCast
         GoInt64 g => g.Value,
         int i => i,
         byte b => b,
+        sbyte sb => sb,
+        short sh => sh,
+        ushort us => us,
+        uint ui => ui,
+        ulong ul => ul,
+        GoNamedInt { CastConverts: true } named => named.Value,
         bool b => b ? 1 : 0,
         string or TrackedString => GoStrconv.TryParseFloat(SprigCoreValues.AsString(value)!, out var f) ? f : 0,
         _ => 0,

@@ -67,11 +67,17 @@ internal static class SprigCoreValues
         bool => "bool",
         long => "int",
         GoInt64 => "int64",
+        GoNamedInt named => named.Kind,
         int => "int32",
         double => "float64",
         float => "float32",
         System.Numerics.Complex => "complex128",
         byte => "uint8",
+        sbyte => "int8",
+        short => "int16",
+        ushort => "uint16",
+        uint => "uint32",
+        ulong => "uint64",
         byte[] or GoList => "slice",
         GoMap or IGoMapObject => "map",
         IGoObject o => o.GoTypeName.StartsWith('*') ? "ptr" : "struct",
@@ -104,6 +110,7 @@ internal static class SprigCoreValues
         bool b => !b,
         long l => l == 0,
         GoInt64 g => g.Value == 0,
+        GoNamedInt n => n.Value == 0,
         int i => i == 0,
         double d => d == 0,
         float f => f == 0,
@@ -161,6 +168,8 @@ internal static class SprigCoreValues
 
             case byte[] ba:
                 return ba.AsSpan().SequenceEqual((byte[])b);
+            case GoTime ta:
+                return ta.DeepEquals((GoTime)b);
             case IGoObject oa:
                 return ReferenceEquals(oa, b) || string.Equals(oa.FormatGo(), ((IGoObject)b).FormatGo(), StringComparison.Ordinal);
             default:

@@ -29,7 +29,24 @@ internal sealed class SprigExtraLocation
 
     public bool IsUtcLike => _zone is null && _fixedOffset == 0 && _fixedAbbreviation == "UTC";
 
-    public static SprigExtraLocation Fixed(string name, int offsetSeconds) => new(name, null, name, offsetSeconds);
+    // Go's FixedZone hands out one shared *Location per unnamed whole-hour offset from -12h to +14h, so two times
+    // parsed with "+02:00" are == in a template; any other fixed zone is a new pointer.
+    private static readonly SprigExtraLocation[] UnnamedHourZones =
+        [.. Enumerable.Range(-12, 27).Select(h => new SprigExtraLocation(string.Empty, null, string.Empty, h * 3600))];
+
+    public static SprigExtraLocation Fixed(string name, int offsetSeconds) =>
+        name.Length == 0 && offsetSeconds % 3600 == 0 && offsetSeconds is >= -12 * 3600 and <= 14 * 3600
+            ? UnnamedHourZones[(offsetSeconds / 3600) + 12]
+            : new(name, null, name, offsetSeconds);
+
+    /// <summary>
+    /// <c>reflect.DeepEqual</c> of two locations: the same pointer, or two locations other than UTC (whose Go pointer
+    /// is nil) with the same name and fixed offset.
+    /// </summary>
+    public bool DeepEquals(SprigExtraLocation other) =>
+        ReferenceEquals(this, other)
+        || (!ReferenceEquals(this, Utc) && !ReferenceEquals(other, Utc) && _zone is null && other._zone is null
+            && Name == other.Name && _fixedAbbreviation == other._fixedAbbreviation && _fixedOffset == other._fixedOffset);
 
     /// <summary>Go's <c>time.LoadLocation</c>; null when the zone is unknown.</summary>
     public static SprigExtraLocation? Load(string name)

@@ -1,0 +1,3 @@
+{{- define "semver-guard.version" -}}
+{{- .Values.image.tag | default .Chart.AppVersion -}}
+{{- end }}
