@@ -180,7 +180,7 @@ public static class HelmRenderer
             rendered.Add(new RenderedTemplate(name, repoPath, result.Text, result.Segments));
         }
 
-        var (manifests, hooks, yamlProblems) = ManifestSorter.Sort(rendered, pathMap, options.KeepsTrailingBlankLines);
+        var (manifests, hooks, yamlProblems) = ManifestSorter.Sort(rendered, pathMap, options.KeepsTrailingBlankLines, options.IsHelm4 ? HelmDefaults.InstallOrderHelm4 : HelmDefaults.InstallOrder);
         problems.AddRange(yamlProblems);
         return new ChartRender
         {

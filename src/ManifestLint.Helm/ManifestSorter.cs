@@ -96,8 +96,13 @@ internal static partial class ManifestSorter
     }
 
     /// <summary>Sorts the rendered templates' documents; throws a <see cref="ChartLoadException"/> with Helm's YAML error.</summary>
-    public static (List<RenderedManifest> Manifests, List<RenderedManifest> Hooks, List<RenderProblem> Problems) Sort(IEnumerable<RenderedTemplate> templates, IReadOnlyDictionary<string, string?> templatePaths, bool keepTrailingBlankLines = false)
+    /// <param name="templates">The rendered templates.</param>
+    /// <param name="templatePaths">Helm template names to repository paths.</param>
+    /// <param name="keepTrailingBlankLines">Split as Helm 4.2 does (see <see cref="Split"/>).</param>
+    /// <param name="installOrder">Kind order: <see cref="HelmDefaults.InstallOrder"/> (Helm 3) unless given.</param>
+    public static (List<RenderedManifest> Manifests, List<RenderedManifest> Hooks, List<RenderProblem> Problems) Sort(IEnumerable<RenderedTemplate> templates, IReadOnlyDictionary<string, string?> templatePaths, bool keepTrailingBlankLines = false, IReadOnlyList<string>? installOrder = null)
     {
+        installOrder ??= HelmDefaults.InstallOrder;
         var generic = new List<RenderedManifest>();
         var hooks = new List<RenderedManifest>();
         var problems = new List<RenderProblem>();
@@ -151,7 +156,7 @@ internal static partial class ManifestSorter
             }
         }
 
-        return (ByKind(generic), ByKind(hooks), problems);
+        return (ByKind(generic, installOrder), ByKind(hooks, installOrder), problems);
     }
 
     private static RenderProblem YamlProblem(RenderedTemplate t, int offset, string content, IReadOnlyDictionary<string, string?> templatePaths, string message) =>
@@ -172,11 +177,11 @@ internal static partial class ManifestSorter
     [GeneratedRegex("yaml: line ([0-9]+):", RegexOptions.CultureInvariant)]
     private static partial Regex YamlLine();
 
-    private static List<RenderedManifest> ByKind(List<RenderedManifest> list)
+    private static List<RenderedManifest> ByKind(List<RenderedManifest> list, IReadOnlyList<string> installOrder)
     {
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < HelmDefaults.InstallOrder.Length; i++)
-            order[HelmDefaults.InstallOrder[i]] = i;
+        for (var i = 0; i < installOrder.Count; i++)
+            order[installOrder[i]] = i;
         int Compare(RenderedManifest a, RenderedManifest b)
         {
             var aKnown = order.TryGetValue(a.Kind, out var ia);

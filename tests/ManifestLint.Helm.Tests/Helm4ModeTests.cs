@@ -226,6 +226,20 @@ public sealed class Helm4ModeTests
     }
 
     [Fact]
+    public void Webhook_configurations_follow_the_known_kinds_in_helm_4()
+    {
+        // Captured from helm template: v4.1.4 appends the webhook configurations to Helm 3's install order; v3.17.2 sorts
+        // them by name among the other kinds.
+        const string template = "kind: Aaa\n---\nkind: ValidatingWebhookConfiguration\n---\nkind: MutatingWebhookConfiguration\n---\nkind: ServiceMonitor\n---\nkind: APIService\n---\nkind: ConfigMap\n";
+        static string Kinds(string output) => string.Join(' ', output.Split('\n').Where(l => l.StartsWith("kind: ", StringComparison.Ordinal)).Select(l => l[6..]));
+
+        const string helm4 = "ConfigMap APIService MutatingWebhookConfiguration ValidatingWebhookConfiguration Aaa ServiceMonitor";
+        Assert.Equal(helm4, Kinds(Template("ko", template, Helm4)));
+        Assert.Equal(helm4, Kinds(Template("ko", template, Helm42)));
+        Assert.Equal("ConfigMap APIService Aaa MutatingWebhookConfiguration ServiceMonitor ValidatingWebhookConfiguration", Kinds(Template("ko", template, Helm3)));
+    }
+
+    [Fact]
     public void Values_type_is_common_values_in_helm_4()
     {
         // Captured from helm template (v4.1.4 and v3.17.2): Helm 4 moved chartutil.Values to pkg/chart/common.
