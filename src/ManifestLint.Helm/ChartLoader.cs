@@ -81,6 +81,13 @@ public static class ChartLoader
         return LoadFiles(files, sourcePath, fromArchive: true);
     }
 
+    private static ImmutableArray<(string Name, string Email, string Url)> Maintainers(GoMap meta)
+    {
+        if (!meta.TryGetValue("maintainers", out var value) || value is not GoList list)
+            return [];
+        return [.. list.OfType<GoMap>().Select(m => (Str(m, "name"), Str(m, "email"), Str(m, "url")))];
+    }
+
     private static void Walk(string root, string relative, HelmIgnore ignore, List<ChartFile> files, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -207,6 +214,7 @@ public static class ChartLoader
         return new HelmChart
         {
             Metadata = metadata,
+            Maintainers = Maintainers(meta),
             Dependencies = deps,
             Values = values,
             ValuesPath = valuesPath,

@@ -12,6 +12,9 @@ public sealed record HelmChart
     /// <summary>Chart.yaml as <c>.Chart</c> exposes it (Name is the alias when the chart is used under one).</summary>
     public required ChartMetadata Metadata { get; init; }
 
+    /// <summary>Chart.yaml's <c>maintainers</c> (name, email, url), which only Helm 4's <c>.Chart</c> map exposes here.</summary>
+    public ImmutableArray<(string Name, string Email, string Url)> Maintainers { get; init; } = [];
+
     /// <summary>Dependencies declared in Chart.yaml / requirements.yaml.</summary>
     public ImmutableArray<ChartDependency> Dependencies { get; init; } = [];
 

@@ -82,14 +82,16 @@ public static class HelmRenderer
         try
         {
             processed = DependencyProcessor.Process(chart, userValues);
-            values = ValuesCoalescer.CoalesceValues(processed, userValues, options.IsHelm4);
+            values = ValuesCoalescer.CoalesceValues(processed, userValues, options.DropsNullDefaults);
         }
         catch (ChartLoadException ex)
         {
             return Failed(options, RenderProblemKind.Values, ex.Message, chart.SourcePath);
         }
 
-        values.GoTypeName = GoMap.ValuesType;
+        // Helm 4 moved chartutil.Values to pkg/chart/common: typeOf .Values and $ print common.Values.
+        var valuesType = options.IsHelm4 ? GoMap.Helm4ValuesType : GoMap.ValuesType;
+        values.GoTypeName = valuesType;
         var schemaProblem = options.SkipSchemaValidation ? null : ValuesSchemaValidator.Validate(processed, values);
         KubeVersionObject kube;
         try
@@ -106,7 +108,7 @@ public static class HelmRenderer
             return Failed(
                 options,
                 RenderProblemKind.Chart,
-                $"chart requires kubeVersion: {chart.Metadata.KubeVersion} which is incompatible with Kubernetes {kube.Normalized}",
+                $"chart requires kubeVersion: {chart.Metadata.KubeVersion} which is incompatible with Kubernetes {kube.Version}",
                 ChartLoader.Join(chart.SourcePath, "Chart.yaml"));
         }
 
@@ -147,7 +149,7 @@ public static class HelmRenderer
 
             // As Helm does, the chart's one top-level map is handed to each of its templates in turn, with .Template
             // set on it: what a template sets on $ (Istio's `set $ "Values" ...`) or on .Values, later ones see.
-            var template = new GoMap(GoMap.ValuesType);
+            var template = new GoMap(valuesType);
             template.Set("Name", name);
             template.Set("BasePath", basePath);
             data.Set("Template", template);
@@ -178,7 +180,7 @@ public static class HelmRenderer
             rendered.Add(new RenderedTemplate(name, repoPath, result.Text, result.Segments));
         }
 
-        var (manifests, hooks, yamlProblems) = ManifestSorter.Sort(rendered, pathMap, options.IsHelm4);
+        var (manifests, hooks, yamlProblems) = ManifestSorter.Sort(rendered, pathMap, options.KeepsTrailingBlankLines, options.IsHelm4 ? HelmDefaults.InstallOrderHelm4 : HelmDefaults.InstallOrder);
         problems.AddRange(yamlProblems);
         return new ChartRender
         {
@@ -311,14 +313,15 @@ public static class HelmRenderer
         bool helm4)
     {
         var subcharts = new GoMap();
-        var next = new GoMap(GoMap.ValuesType);
+        var valuesType = helm4 ? GoMap.Helm4ValuesType : GoMap.ValuesType;
+        var next = new GoMap(valuesType);
         next.Set("Chart", helm4
             ? Helm4ChartMap.Create(chart, parentScope is null, [.. chart.Subcharts.Select(s => s.Name)])
             : new ChartObject(chart.Metadata, parentScope is null));
         next.Set("Files", FilesObject.From(chart.Files));
         next.Set("Release", top["Release"]);
         next.Set("Capabilities", top["Capabilities"]);
-        var values = new GoMap(GoMap.ValuesType);
+        var values = new GoMap(valuesType);
         if (parentScope is null)
         {
             values = (GoMap)top["Values"]!;
@@ -327,7 +330,7 @@ public static class HelmRenderer
         {
             // Not a copy: the parent's .Values.<child> itself (Values.Table), so what a parent template sets in it
             // is seen by the subchart's templates executed later.
-            values = table.SharedAs(GoMap.ValuesType);
+            values = table.SharedAs(valuesType);
         }
 
         next.Set("Values", values);

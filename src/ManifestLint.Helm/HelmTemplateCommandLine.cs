@@ -105,9 +105,9 @@ public static class HelmTemplateCommandLine
                         case "--show-only" or "-s": showOnly.Add(value); break;
                         case "--helm-version":
                             // Not a Helm flag: which Helm release line to reproduce.
-                            if (RenderOptions.ParseHelmMajor(value) is not { } major)
-                                return Fail($"invalid argument \"{value}\" for \"--helm-version\" flag: must be 3 or 4");
-                            options = options.ForHelmMajor(major);
+                            if (RenderOptions.ParseHelmLine(value) is not { } line)
+                                return Fail($"invalid argument \"{value}\" for \"--helm-version\" flag: must be {RenderOptions.AcceptedHelmVersions}");
+                            options = options.ForHelmLine(line);
                             break;
                         default: options = options with { Namespace = value }; break;
                     }

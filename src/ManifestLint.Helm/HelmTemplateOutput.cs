@@ -49,7 +49,7 @@ public static partial class HelmTemplateOutput
 
         if (options.ShowOnly.IsDefaultOrEmpty)
             return output.ToString();
-        var docs = ManifestSorter.Split(output.ToString(), options.IsHelm4);
+        var docs = ManifestSorter.Split(output.ToString(), options.KeepsTrailingBlankLines);
         var selected = new StringBuilder();
         foreach (var pattern in options.ShowOnly)
         {

@@ -25,13 +25,13 @@ internal static partial class ManifestSorter
 
     /// <summary>Documents of <paramref name="text"/> with their offsets, as Helm's SplitManifests trims them.</summary>
     /// <param name="text">A rendered file, or several documents.</param>
-    /// <param name="helm4">
-    /// Split as Helm 4 does: documents are trimmed on the left only, so a document keeps its trailing blank lines
-    /// (and a block scalar at its end keeps its final newlines); Helm 3 trims both ends.
+    /// <param name="keepTrailingBlankLines">
+    /// Split as Helm 4.2 does: documents are trimmed on the left only, so a document keeps its trailing blank lines
+    /// (and a block scalar at its end keeps its final newlines); Helm 3 and v4.1.x trim both ends.
     /// </param>
-    public static List<(int Offset, string Content)> Split(string text, bool helm4 = false)
+    public static List<(int Offset, string Content)> Split(string text, bool keepTrailingBlankLines = false)
     {
-        if (helm4)
+        if (keepTrailingBlankLines)
             return SplitKeepingTrailingSpace(text);
         var result = new List<(int, string)>();
         var start = 0;
@@ -96,8 +96,13 @@ internal static partial class ManifestSorter
     }
 
     /// <summary>Sorts the rendered templates' documents; throws a <see cref="ChartLoadException"/> with Helm's YAML error.</summary>
-    public static (List<RenderedManifest> Manifests, List<RenderedManifest> Hooks, List<RenderProblem> Problems) Sort(IEnumerable<RenderedTemplate> templates, IReadOnlyDictionary<string, string?> templatePaths, bool helm4 = false)
+    /// <param name="templates">The rendered templates.</param>
+    /// <param name="templatePaths">Helm template names to repository paths.</param>
+    /// <param name="keepTrailingBlankLines">Split as Helm 4.2 does (see <see cref="Split"/>).</param>
+    /// <param name="installOrder">Kind order: <see cref="HelmDefaults.InstallOrder"/> (Helm 3) unless given.</param>
+    public static (List<RenderedManifest> Manifests, List<RenderedManifest> Hooks, List<RenderProblem> Problems) Sort(IEnumerable<RenderedTemplate> templates, IReadOnlyDictionary<string, string?> templatePaths, bool keepTrailingBlankLines = false, IReadOnlyList<string>? installOrder = null)
     {
+        installOrder ??= HelmDefaults.InstallOrder;
         var generic = new List<RenderedManifest>();
         var hooks = new List<RenderedManifest>();
         var problems = new List<RenderProblem>();
@@ -106,13 +111,13 @@ internal static partial class ManifestSorter
             var baseName = t.Name[(t.Name.LastIndexOf('/') + 1)..];
             if (baseName.StartsWith('_') || string.IsNullOrWhiteSpace(t.Text))
                 continue;
-            foreach (var (offset, content) in Split(t.Text, helm4))
+            foreach (var (offset, content) in Split(t.Text, keepTrailingBlankLines))
             {
                 object? head;
                 try
                 {
-                    // Helm 4 keeps a document's trailing blank lines; they change nothing in its head, nor in yaml.v2's messages.
-                    head = GoYaml.Parse(helm4 ? content.TrimEnd() : content, null);
+                    // Helm 4.2 keeps a document's trailing blank lines; they change nothing in its head, nor in yaml.v2's messages.
+                    head = GoYaml.Parse(keepTrailingBlankLines ? content.TrimEnd() : content, null);
                 }
                 catch (GoYamlException ex)
                 {
@@ -151,7 +156,7 @@ internal static partial class ManifestSorter
             }
         }
 
-        return (ByKind(generic), ByKind(hooks), problems);
+        return (ByKind(generic, installOrder), ByKind(hooks, installOrder), problems);
     }
 
     private static RenderProblem YamlProblem(RenderedTemplate t, int offset, string content, IReadOnlyDictionary<string, string?> templatePaths, string message) =>
@@ -172,11 +177,11 @@ internal static partial class ManifestSorter
     [GeneratedRegex("yaml: line ([0-9]+):", RegexOptions.CultureInvariant)]
     private static partial Regex YamlLine();
 
-    private static List<RenderedManifest> ByKind(List<RenderedManifest> list)
+    private static List<RenderedManifest> ByKind(List<RenderedManifest> list, IReadOnlyList<string> installOrder)
     {
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < HelmDefaults.InstallOrder.Length; i++)
-            order[HelmDefaults.InstallOrder[i]] = i;
+        for (var i = 0; i < installOrder.Count; i++)
+            order[installOrder[i]] = i;
         int Compare(RenderedManifest a, RenderedManifest b)
         {
             var aKnown = order.TryGetValue(a.Kind, out var ia);

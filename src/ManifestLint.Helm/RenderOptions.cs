@@ -65,39 +65,62 @@ public sealed record RenderOptions
     /// <summary>The Helm version <c>.Capabilities.HelmVersion.Version</c> reports.</summary>
     public string HelmVersion { get; init; } = Helm3Version;
 
-    /// <summary>Helm's release line whose rendering is reproduced: 3 (the default) or 4. See <see cref="ForHelmMajor"/>.</summary>
-    public int HelmMajor { get; init; } = 3;
+    /// <summary>Helm's release line whose rendering is reproduced: <see cref="HelmLine.V3"/> by default. See <see cref="ForHelmLine"/>.</summary>
+    public HelmLine HelmLine { get; init; } = HelmLine.V3;
 
-    /// <summary>True when rendering as Helm 4 does.</summary>
-    public bool IsHelm4 => HelmMajor == 4;
+    /// <summary>Helm's major version: 3 or 4.</summary>
+    public int HelmMajor => HelmLine == HelmLine.V3 ? 3 : 4;
+
+    /// <summary>True when rendering as Helm 4 (any minor) does.</summary>
+    public bool IsHelm4 => HelmLine != HelmLine.V3;
+
+    /// <summary>
+    /// Helm 4.2 and later (helm/helm's main branch): SplitManifests trims documents on the left only, so each keeps its
+    /// trailing blank lines before the next <c>---</c>. Helm 3 and v4.1.x trim both ends.
+    /// </summary>
+    public bool KeepsTrailingBlankLines => HelmLine == HelmLine.V4_2;
+
+    /// <summary>
+    /// Helm 4.2 and later (helm/helm#32530): a <c>null</c> in a chart's own values.yaml is dropped when the defaults are
+    /// coalesced, so it neither shows in <c>.Values</c> nor erases a subchart's default. Helm 3 and v4.1.x keep it.
+    /// </summary>
+    public bool DropsNullDefaults => HelmLine == HelmLine.V4_2;
 
     /// <summary>Helm 3 release reproduced by default.</summary>
     public const string Helm3Version = "v3.21.4";
 
-    /// <summary>Helm 4 release whose version object Helm 4 mode reports.</summary>
+    /// <summary>
+    /// Helm 4 release whose version object Helm 4 modes report, 4.2 included: no 4.2 is released, and Helm's golden files
+    /// only show the test build's ldflags in <c>helm version</c>, never <c>.Capabilities.HelmVersion</c>.
+    /// </summary>
     public const string Helm4Version = "v4.1.4";
 
-    /// <summary>These options for Helm <paramref name="major"/> (3 or 4): its rendering rules and its version in <c>.Capabilities.HelmVersion</c>.</summary>
-    public RenderOptions ForHelmMajor(int major)
+    /// <summary>The <c>--helm-version</c> values accepted, for messages.</summary>
+    public const string AcceptedHelmVersions = "3, 4, 4.1 or 4.2";
+
+    /// <summary>These options for Helm release <paramref name="line"/>: its rendering rules and its version in <c>.Capabilities.HelmVersion</c>.</summary>
+    public RenderOptions ForHelmLine(HelmLine line)
     {
-        if (major is not (3 or 4))
-            throw new ArgumentOutOfRangeException(nameof(major), major, "Helm version must be 3 or 4");
-        return this with { HelmMajor = major, HelmVersion = major == 4 ? Helm4Version : Helm3Version };
+        if (!Enum.IsDefined(line))
+            throw new ArgumentOutOfRangeException(nameof(line), line, "Unknown Helm release line");
+        return this with { HelmLine = line, HelmVersion = line == HelmLine.V3 ? Helm3Version : Helm4Version };
     }
 
-    /// <summary>Reads a <c>--helm-version</c> value: 3 or 4 (a leading v and a minor version such as 4.1 are accepted); null if not one of them.</summary>
-    public static int? ParseHelmMajor(string text)
+    /// <summary>
+    /// Reads a <c>--helm-version</c> value: <c>3</c>, <c>4</c> or <c>4.1</c> (the released v4.1 line) or <c>4.2</c>
+    /// (Helm's main branch), with or without a leading v; null for anything else.
+    /// </summary>
+    public static HelmLine? ParseHelmLine(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var t = text.Trim();
         if (t.StartsWith('v') || t.StartsWith('V'))
             t = t[1..];
-        var dot = t.IndexOf('.', StringComparison.Ordinal);
-        var major = dot < 0 ? t : t[..dot];
-        return major switch
+        return t switch
         {
-            "3" => 3,
-            "4" => 4,
+            "3" => HelmLine.V3,
+            "4" or "4.1" => HelmLine.V4_1,
+            "4.2" => HelmLine.V4_2,
             _ => null,
         };
     }

@@ -45,28 +45,28 @@ internal static class ValuesCoalescer
     /// <summary>Coalesces <paramref name="values"/> with the chart's defaults and its subcharts'.</summary>
     /// <param name="chart">The chart, subcharts processed.</param>
     /// <param name="values">The user's values.</param>
-    /// <param name="helm4">
+    /// <param name="dropNulls">
     /// As Helm 4.2 and later: a <c>null</c> in a chart's own values.yaml (the parent's included) is dropped when the
     /// default is copied in, so it neither shows in <c>.Values</c> nor erases a subchart's default.
     /// </param>
-    public static GoMap CoalesceValues(HelmChart chart, GoMap? values, bool helm4 = false) =>
-        Coalesce(chart, values is null ? new GoMap(GoMap.ValuesType) : CopyMap(values), merge: false, helm4);
+    public static GoMap CoalesceValues(HelmChart chart, GoMap? values, bool dropNulls = false) =>
+        Coalesce(chart, values is null ? new GoMap(GoMap.ValuesType) : CopyMap(values), merge: false, dropNulls);
 
     public static GoMap MergeValues(HelmChart chart, GoMap? values) =>
-        Coalesce(chart, values is null ? new GoMap(GoMap.ValuesType) : CopyMap(values), merge: true, helm4: false);
+        Coalesce(chart, values is null ? new GoMap(GoMap.ValuesType) : CopyMap(values), merge: true, dropNulls: false);
 
-    public static GoMap CoalesceTables(GoMap dst, GoMap src) => CoalesceTablesFullKey(dst, src, merge: false, helm4: false);
+    public static GoMap CoalesceTables(GoMap dst, GoMap src) => CoalesceTablesFullKey(dst, src, merge: false, dropNulls: false);
 
-    public static GoMap MergeTables(GoMap dst, GoMap src) => CoalesceTablesFullKey(dst, src, merge: true, helm4: false);
+    public static GoMap MergeTables(GoMap dst, GoMap src) => CoalesceTablesFullKey(dst, src, merge: true, dropNulls: false);
 
-    private static GoMap Coalesce(HelmChart chart, GoMap dest, bool merge, bool helm4)
+    private static GoMap Coalesce(HelmChart chart, GoMap dest, bool merge, bool dropNulls)
     {
-        CoalesceChartValues(chart, dest, merge, helm4);
-        CoalesceDependencies(chart, dest, merge, helm4);
+        CoalesceChartValues(chart, dest, merge, dropNulls);
+        CoalesceDependencies(chart, dest, merge, dropNulls);
         return dest;
     }
 
-    private static void CoalesceDependencies(HelmChart chart, GoMap dest, bool merge, bool helm4)
+    private static void CoalesceDependencies(HelmChart chart, GoMap dest, bool merge, bool dropNulls)
     {
         foreach (var sub in chart.Subcharts)
         {
@@ -82,7 +82,7 @@ internal static class ValuesCoalescer
             var dvmap = (GoMap)dest[sub.Name]!;
             CoalesceGlobals(dvmap, dest);
             var origin = dest.OriginOf(sub.Name);
-            dest.Set(sub.Name, Coalesce(sub, dvmap, merge, helm4), origin);
+            dest.Set(sub.Name, Coalesce(sub, dvmap, merge, dropNulls), origin);
         }
     }
 
@@ -109,7 +109,7 @@ internal static class ValuesCoalescer
                 else if (destv is GoMap destvmap)
                 {
                     // Globals merge top-down: the parent's global table wins over the child's own.
-                    CoalesceTablesFullKey(vv, destvmap, merge: true, helm4: false);
+                    CoalesceTablesFullKey(vv, destvmap, merge: true, dropNulls: false);
                     dg.Set(key, vv, sg.OriginOf(key));
                 }
             }
@@ -127,7 +127,7 @@ internal static class ValuesCoalescer
         dest.Set(GlobalKey, dg, origin);
     }
 
-    private static void CoalesceChartValues(HelmChart chart, GoMap v, bool merge, bool helm4)
+    private static void CoalesceChartValues(HelmChart chart, GoMap v, bool merge, bool dropNulls)
     {
         var vc = CopyMap(chart.Values);
         foreach (var (key, val) in vc.ToList())
@@ -141,10 +141,10 @@ internal static class ValuesCoalescer
                 else if (value is GoMap dest && val is GoMap src)
                 {
                     var childMerge = merge || chart.Subcharts.Any(s => s.Name == key);
-                    CoalesceTablesFullKey(dest, src, childMerge, helm4);
+                    CoalesceTablesFullKey(dest, src, childMerge, dropNulls);
                 }
             }
-            else if (!helm4 || merge)
+            else if (!dropNulls || merge)
             {
                 v.Set(key, val, vc.OriginOf(key));
             }
@@ -155,7 +155,7 @@ internal static class ValuesCoalescer
         }
     }
 
-    private static GoMap CoalesceTablesFullKey(GoMap? dst, GoMap? src, bool merge, bool helm4)
+    private static GoMap CoalesceTablesFullKey(GoMap? dst, GoMap? src, bool merge, bool dropNulls)
     {
         if (src is null)
             return dst!;
@@ -170,7 +170,7 @@ internal static class ValuesCoalescer
                 dst.Remove(key);
             else if (!present)
             {
-                if (!helm4 || merge)
+                if (!dropNulls || merge)
                     dst.Set(key, val, src.OriginOf(key));
                 else if (val is not null)
                     dst.Set(key, WithoutNulls(val), src.OriginOf(key));
@@ -178,14 +178,14 @@ internal static class ValuesCoalescer
             else if (val is GoMap srcTable)
             {
                 if (dv is GoMap dstTable)
-                    CoalesceTablesFullKey(dstTable, srcTable, merge, helm4);
+                    CoalesceTablesFullKey(dstTable, srcTable, merge, dropNulls);
             }
         }
 
         return dst;
     }
 
-    // A default copied in by Helm 4: tables lose their null entries, at every depth.
+    // A default copied in by Helm 4.2: tables lose their null entries, at every depth.
     private static object? WithoutNulls(object? value)
     {
         if (value is not GoMap map)

@@ -129,7 +129,7 @@ public sealed class TemplateSet
 
     private static TemplateFunction? DefaultMapMethods(GoMap map, string name)
     {
-        if (!string.Equals(map.GoTypeName, GoMap.ValuesType, StringComparison.Ordinal))
+        if (!GoMap.IsValuesType(map.GoTypeName))
             return null;
         return ChartutilValuesMethods.TryGetMethod(map, name, out var method) ? method : null;
     }

@@ -117,14 +117,14 @@ public sealed class HelmGoldenTests(ITestOutputHelper output)
             return cells;
         }
 
-        /// <summary>Null when the output matches the golden file (rendered as Helm <paramref name="helmMajor"/>), else what differed.</summary>
-        public string? Run(string folder, int helmMajor = 3)
+        /// <summary>Null when the output matches the golden file (rendered as Helm <paramref name="line"/>), else what differed.</summary>
+        public string? Run(string folder, HelmLine line = HelmLine.V3)
         {
             var expected = File.ReadAllText(Path.Combine(folder, Golden)).Replace("\r\n", "\n", StringComparison.Ordinal);
             string? last = null;
             for (var i = 0; i < Repeat; i++)
             {
-                var actual = Render(folder, helmMajor);
+                var actual = Render(folder, line);
                 if (actual != expected)
                     return "output differs:\n--- expected\n" + expected + "\n--- actual\n" + actual;
                 if (last is not null && last != actual)
@@ -135,13 +135,13 @@ public sealed class HelmGoldenTests(ITestOutputHelper output)
             return null;
         }
 
-        private string Render(string folder, int helmMajor)
+        private string Render(string folder, HelmLine line)
         {
             var args = Tokenize(Command);
             if (args.Count < 2 || args[0] != "helm" || args[1] is not ("template" or "install"))
                 return "<not a helm template command>";
             var install = args[1] == "install";
-            var defaults = new RenderOptions { KubeVersion = "v1.20.0" }.ForHelmMajor(helmMajor);
+            var defaults = new RenderOptions { KubeVersion = "v1.20.0" }.ForHelmLine(line);
             if (!install)
             {
                 // `helm template` runs through the product's Helm-compatible command line, usage errors included.
@@ -163,7 +163,7 @@ public sealed class HelmGoldenTests(ITestOutputHelper output)
                 .Append("LAST DEPLOYED: Fri Sep  2 22:04:05 1977\n")
                 .Append("NAMESPACE: ").Append(options.Namespace).Append('\n')
                 .Append("STATUS: pending-install\nREVISION: 1\n")
-                .Append(helmMajor == 4 ? "DESCRIPTION: Dry run complete\n" : string.Empty)
+                .Append(line != HelmLine.V3 ? "DESCRIPTION: Dry run complete\n" : string.Empty)
                 .Append("TEST SUITE: None\nHOOKS:\n");
             foreach (var h in render.Hooks)
                 status.Append("---\n# Source: ").Append(h.Name).Append('\n').Append(h.Content).Append('\n');

@@ -5,7 +5,7 @@ namespace ManifestLint.Helm.Tests;
 
 /// <summary>
 /// Helm 4's own <c>helm template</c> golden outputs (../shared/conformance/helm-golden-v4, from helm/helm's main branch),
-/// rendered in Helm 4 mode (<c>--helm-version 4</c>) byte for byte, with the same harness as <see cref="HelmGoldenTests"/>.
+/// rendered in Helm 4.2 mode (<c>--helm-version 4.2</c>, the main branch's rules) byte for byte, with the same harness as <see cref="HelmGoldenTests"/>.
 /// </summary>
 public sealed class HelmGoldenV4Tests(ITestOutputHelper output)
 {
@@ -35,7 +35,7 @@ public sealed class HelmGoldenV4Tests(ITestOutputHelper output)
         }
 
         var c = HelmGoldenTests.GoldenCase.Load(Folder).Single(x => x.Number + ": " + x.Name == id);
-        var failure = c.Run(Folder, helmMajor: 4);
+        var failure = c.Run(Folder, HelmLine.V4_2);
         Assert.True(failure is null, failure);
     }
 }

@@ -251,4 +251,76 @@ public class CommandTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Helm_version_from_the_flag_or_the_config_file_renders_charts_as_helm_4_1_or_4_2()
+    {
+        var dir = Directory.CreateTempSubdirectory("manifestlint-helmversion-");
+        try
+        {
+            var chart = Directory.CreateDirectory(Path.Combine(dir.FullName, "app", "templates")).Parent!.FullName;
+            File.WriteAllText(Path.Combine(chart, "Chart.yaml"), "apiVersion: v2\nname: app\nversion: 0.1.0\n");
+
+            // Helm 4's .Chart is a map, so index works; Helm 3's is a struct, so it fails to render. A null default stays
+            // in .Values in Helm 3 and 4 = 4.1 (v4.1.4), and is dropped in 4.2: the render fails unless it was dropped.
+            File.WriteAllText(Path.Combine(chart, "values.yaml"), "gone: null\n");
+            File.WriteAllText(Path.Combine(chart, "templates", "cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ index .Chart \"Name\" }}\n{{- if hasKey .Values \"gone\" }}{{ fail \"null kept\" }}{{ end }}\n");
+            string[] Renders(CliRun run)
+            {
+                using var doc = JsonDocument.Parse(run.Out);
+                return [.. doc.RootElement.GetProperty("findings").EnumerateArray()
+                    .Where(f => f.GetProperty("ruleId").GetString() == "helm-render")
+                    .Select(f => f.GetProperty("message").GetString()!.Contains("null kept", StringComparison.Ordinal) ? "null kept" : "other")];
+            }
+
+            string[] lint = ["lint", ".", "--format", "json", "--fail-on", "none"];
+            CliRun Config(string helmVersion, params string[] args)
+            {
+                File.WriteAllText(Path.Combine(dir.FullName, ".manifestlint.yaml"), "charts:\n  app:\n    helmVersion: " + helmVersion + "\n");
+                return CliRun.Invoke([.. lint, .. args], workingDirectory: dir.FullName);
+            }
+
+            const string rendered = "---\n# Source: app/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n";
+            var plain = CliRun.Invoke(lint, workingDirectory: dir.FullName);
+            var flag4 = CliRun.Invoke([.. lint, "--helm-version", "4"], workingDirectory: dir.FullName);
+            var flag41 = CliRun.Invoke([.. lint, "--helm-version", "4.1"], workingDirectory: dir.FullName);
+            var flag42 = CliRun.Invoke([.. lint, "--helm-version", "4.2"], workingDirectory: dir.FullName);
+            var render41 = CliRun.Invoke(["render", "app", "--helm-version", "4.1"], workingDirectory: dir.FullName);
+            var render42 = CliRun.Invoke(["render", "app", "--helm-version", "4.2"], workingDirectory: dir.FullName);
+            var template42 = CliRun.Invoke(["helm", "template", "app", "--helm-version", "4.2"], workingDirectory: dir.FullName);
+            var bad = CliRun.Invoke(["render", "app", "--helm-version", "4.3"], workingDirectory: dir.FullName);
+            var badLint = CliRun.Invoke([.. lint, "--helm-version", "5"], workingDirectory: dir.FullName);
+
+            // In the config file 4.2 is a YAML float and "4.1" a string: both are accepted; the command line wins.
+            var config4 = Config("4");
+            var config41 = Config("\"4.1\"");
+            var config42 = Config("4.2");
+            var config42String = Config("\"4.2\"");
+            var flagWins = Config("4.2", "--helm-version", "4");
+            var badConfig = Config("4.3");
+
+            Assert.Equal(["other"], Renders(plain));
+            Assert.Equal(["null kept"], Renders(flag4));
+            Assert.Equal(["null kept"], Renders(flag41));
+            Assert.Empty(Renders(flag42));
+            Assert.Contains("null kept", render41.Error, StringComparison.Ordinal);
+            Assert.Equal(rendered, render42.Out);
+            Assert.Equal(rendered, template42.Out);
+            Assert.Equal(["null kept"], Renders(config4));
+            Assert.Equal(["null kept"], Renders(config41));
+            Assert.Empty(Renders(config42));
+            Assert.Empty(Renders(config42String));
+            Assert.Equal(["null kept"], Renders(flagWins));
+            Assert.Equal(ExitCodes.UsageError, bad.ExitCode);
+            Assert.Contains("--helm-version must be 3, 4, 4.1 or 4.2, not '4.3'", bad.Error, StringComparison.Ordinal);
+            Assert.Equal(ExitCodes.UsageError, badLint.ExitCode);
+            Assert.Contains("--helm-version must be 3, 4, 4.1 or 4.2, not '5'", badLint.Error, StringComparison.Ordinal);
+            Assert.Equal(ExitCodes.UsageError, badConfig.ExitCode);
+            Assert.Contains("helmVersion must be 3, 4, 4.1 or 4.2", badConfig.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }

@@ -8,7 +8,7 @@ using ManifestLint.Templates.Values;
 namespace ManifestLint.Helm.Objects;
 
 /// <summary><c>.Files</c>: the chart's non-template files with Get, GetBytes, Glob, Lines, AsConfig and AsSecrets.</summary>
-internal sealed class FilesObject(ImmutableSortedDictionary<string, byte[]> files) : IGoMapObject
+internal sealed class FilesObject(ImmutableSortedDictionary<string, byte[]> files) : IGoMapObject, IGoJsonValue
 {
     private GoMap? _entries;
 
@@ -54,6 +54,15 @@ internal sealed class FilesObject(ImmutableSortedDictionary<string, byte[]> file
         }
 
         return sb.Append(']').ToString();
+    }
+
+    /// <summary>As Go marshals a <c>map[string][]byte</c>: each file's bytes in base64.</summary>
+    public object? ToJsonValue()
+    {
+        var map = new GoMap("engine.files");
+        foreach (var (k, v) in files)
+            map.Set(k, v);
+        return map;
     }
 
     private static string Arg(FunctionCall call) => call[0]?.ToString() ?? string.Empty;

@@ -22,7 +22,7 @@ internal static class Helm4ChartMap
         map.Set("Version", md.Version);
         map.Set("Description", md.Description);
         map.Set("Keywords", Slice(md.Keywords));
-        map.Set("Maintainers", new GoList(GoList.InterfaceSliceType));
+        map.Set("Maintainers", new GoList(chart.Maintainers.Select(m => (object?)new GoMap([new("Name", m.Name), new("Email", m.Email), new("URL", m.Url)])), GoList.InterfaceSliceType));
         map.Set("Icon", md.Icon);
         map.Set("APIVersion", md.ApiVersion);
         map.Set("Condition", md.Condition);

@@ -414,7 +414,7 @@ internal sealed partial class Executor
         GoTypeKind.InterfaceSlice => obj is GoList l && l.GoTypeName == GoList.InterfaceSliceType,
         GoTypeKind.StringSlice => obj is GoList l && l.GoTypeName == GoList.StringSliceType,
         GoTypeKind.IntSlice => obj is GoList l && l.GoTypeName == GoList.IntSliceType,
-        GoTypeKind.InterfaceMap => obj is GoMap m && (m.GoTypeName == GoMap.InterfaceMapType || m.GoTypeName == GoMap.ValuesType),
+        GoTypeKind.InterfaceMap => obj is GoMap m && (m.GoTypeName == GoMap.InterfaceMapType || GoMap.IsValuesType(m.GoTypeName)),
         GoTypeKind.StringMap => obj is GoMap m && m.GoTypeName == GoMap.StringMapType,
         GoTypeKind.Object => obj is IGoObject o && o.GoTypeName == type.Name,
         _ => false,

@@ -12,7 +12,13 @@ public sealed class GoMap : IEnumerable<KeyValuePair<string, object?>>
 {
     public const string InterfaceMapType = "map[string]interface {}";
     public const string ValuesType = "chartutil.Values";
+
+    /// <summary>Helm 4's name for <see cref="ValuesType"/> (pkg/chart/common), the same map type with the same methods.</summary>
+    public const string Helm4ValuesType = "common.Values";
     public const string StringMapType = "map[string]string";
+
+    /// <summary>True for Helm's values map type, as Helm 3 (<c>chartutil.Values</c>) or Helm 4 (<c>common.Values</c>) names it.</summary>
+    public static bool IsValuesType(string? goTypeName) => goTypeName is ValuesType or Helm4ValuesType;
 
     private readonly Dictionary<string, object?> _entries;
     private Dictionary<string, ValueOrigin>? _origins;

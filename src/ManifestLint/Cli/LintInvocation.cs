@@ -53,6 +53,6 @@ public sealed record LintInvocation(
     /// <summary>Kubernetes version charts are rendered for.</summary>
     public string? KubeVersion { get; init; }
 
-    /// <summary>Helm major version (3 or 4) whose rendering is reproduced; null for the configuration's or the default.</summary>
-    public int? HelmMajor { get; init; }
+    /// <summary>Helm release line (<c>--helm-version</c> 3, 4/4.1 or 4.2) whose rendering is reproduced; null for the configuration's or the default.</summary>
+    public Helm.HelmLine? HelmLine { get; init; }
 }

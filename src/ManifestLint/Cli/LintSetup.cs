@@ -49,7 +49,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             ReportOnly = [.. invocation.ReportOnly.Select(p => Path.GetRelativePath(repositoryRoot, environment.FullPath(p)).Replace('\\', '/'))],
             PodSecurityLevel = invocation.PodSecurityLevel,
             Helm = helm,
-            ChartOverrides = ChartOverrides(config, helm, invocation.HelmMajor is not null, @namespace, repositoryRoot),
+            ChartOverrides = ChartOverrides(config, helm, invocation.HelmLine is not null, @namespace, repositoryRoot),
             ChartValuesScenarios = invocation.ChartValuesScenarios,
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
@@ -77,8 +77,8 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             };
             if (chart.ReleaseName is { } name)
                 options = options with { ReleaseName = name };
-            if (chart.HelmMajor is { } major && !helmVersionOnCommandLine)
-                options = options.ForHelmMajor(major);
+            if (chart.HelmLine is { } line && !helmVersionOnCommandLine)
+                options = options.ForHelmLine(line);
             result[Path.GetRelativePath(repositoryRoot, chart.ChartPath).Replace('\\', '/')] = options;
         }
 
@@ -117,8 +117,8 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             SetStringValues = invocation.HelmSetString,
             ApiVersions = invocation.HelmApiVersions,
         };
-        if (invocation.HelmMajor is { } major)
-            options = options.ForHelmMajor(major);
+        if (invocation.HelmLine is { } line)
+            options = options.ForHelmLine(line);
         return invocation.KubeVersion is { } kube ? options with { KubeVersion = kube } : options;
     }
 

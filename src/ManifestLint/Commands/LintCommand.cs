@@ -222,23 +222,23 @@ internal static class LintCommand
         HelmSetString = Values(parseResult, HelmSetString),
         KubeVersion = parseResult.GetValue(KubeVersion),
         HelmApiVersions = Values(parseResult, ApiVersions),
-        HelmMajor = HelmMajor(parseResult.GetValue(HelmVersion)),
+        HelmLine = HelmLine(parseResult.GetValue(HelmVersion)),
         ChartValuesScenarios = parseResult.GetValue(ChartValuesScenarios),
     };
 
-    /// <summary><c>--helm-version 3|4</c>, shared by <c>lint</c> and <c>render</c>.</summary>
+    /// <summary><c>--helm-version 3|4|4.1|4.2</c>, shared by <c>lint</c> and <c>render</c>.</summary>
     internal static Option<string?> CreateHelmVersionOption() => new("--helm-version")
     {
-        Description = "Render charts as this Helm major version does: 3 or 4 [default: 3].",
-        HelpName = "3|4",
+        Description = "Render charts as this Helm release does: 3, 4 or 4.1 (the released v4.1 line), 4.2 (Helm's main branch) [default: 3].",
+        HelpName = "3|4|4.1|4.2",
     };
 
-    /// <summary>The major version named by <c>--helm-version</c>, null when the flag is absent; a usage error when it is neither 3 nor 4.</summary>
-    internal static int? HelmMajor(string? value)
+    /// <summary>The release line named by <c>--helm-version</c>, null when the flag is absent; a usage error for a value not accepted.</summary>
+    internal static Helm.HelmLine? HelmLine(string? value)
     {
         if (value is null)
             return null;
-        return Helm.RenderOptions.ParseHelmMajor(value) ?? throw new UsageException($"--helm-version must be 3 or 4, not '{value}'");
+        return Helm.RenderOptions.ParseHelmLine(value) ?? throw new UsageException($"--helm-version must be {Helm.RenderOptions.AcceptedHelmVersions}, not '{value}'");
     }
 
     private static ImmutableArray<string> Values(ParseResult parseResult, Option<string[]> option) =>

@@ -94,8 +94,8 @@ internal static class RenderCommand
             options = options with { ReleaseName = name };
         if (parseResult.GetValue(KubeVersion) is { } kube)
             options = options with { KubeVersion = kube };
-        if (LintCommand.HelmMajor(parseResult.GetValue(HelmVersion)) is { } major)
-            options = options.ForHelmMajor(major);
+        if (LintCommand.HelmLine(parseResult.GetValue(HelmVersion)) is { } line)
+            options = options.ForHelmLine(line);
         return options;
     }
 }

@@ -10,7 +10,7 @@ namespace ManifestLint.Configuration;
 /// <param name="ReleaseName">Release name, or null for Helm's default.</param>
 /// <param name="Namespace">Release namespace, or null for the run's.</param>
 /// <param name="ApiVersions">API versions added to <c>.Capabilities.APIVersions</c> (Helm's <c>--api-versions</c>).</param>
-/// <param name="HelmMajor">Helm major version (3 or 4) the chart is rendered as, or null for the run's.</param>
+/// <param name="HelmLine">Helm release line (helmVersion 3, 4/4.1 or 4.2) the chart is rendered as, or null for the run's.</param>
 public sealed record ChartConfig(
     string ChartPath,
     ImmutableArray<string> ValuesFiles,
@@ -19,4 +19,4 @@ public sealed record ChartConfig(
     string? ReleaseName,
     string? Namespace,
     ImmutableArray<string> ApiVersions,
-    int? HelmMajor = null);
+    Helm.HelmLine? HelmLine = null);

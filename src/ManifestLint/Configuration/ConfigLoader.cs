@@ -183,7 +183,7 @@ public static class ConfigLoader
         }
     }
 
-    /// <summary><c>charts: { path/to/chart: { values: [..], set: [..], setString: [..], releaseName, namespace, apiVersions: [..], helmVersion: 3|4 } }</c>; paths relative to the file.</summary>
+    /// <summary><c>charts: { path/to/chart: { values: [..], set: [..], setString: [..], releaseName, namespace, apiVersions: [..], helmVersion: 3|4|4.1|4.2 } }</c>; paths relative to the file.</summary>
     private static ImmutableArray<ChartConfig> ReadCharts(YamlEntry entry, string directory, List<string> errors)
     {
         if (entry.Value is YamlScalar { IsNull: true })
@@ -209,7 +209,7 @@ public static class ConfigLoader
 
             ImmutableArray<string> values = [], set = [], setString = [], apiVersions = [];
             string? releaseName = null, ns = null;
-            int? helmMajor = null;
+            Helm.HelmLine? helmLine = null;
             foreach (var setting in settings.Entries)
             {
                 switch (setting.Key.Text)
@@ -236,9 +236,10 @@ public static class ConfigLoader
                         apiVersions = ReadGlobs(setting, errors);
                         break;
                     case "helmVersion":
-                        helmMajor = setting.Value is YamlScalar { IsNull: false } version ? Helm.RenderOptions.ParseHelmMajor(version.Text) : null;
-                        if (helmMajor is null)
-                            errors.Add($"{setting.Value.Span}: helmVersion must be 3 or 4");
+                        // A number or a string: 4.2 reads as a float in YAML, "4.2" as a string.
+                        helmLine = setting.Value is YamlScalar { IsNull: false } version ? Helm.RenderOptions.ParseHelmLine(version.Text) : null;
+                        if (helmLine is null)
+                            errors.Add($"{setting.Value.Span}: helmVersion must be {Helm.RenderOptions.AcceptedHelmVersions}");
                         break;
                     default:
                         errors.Add(UnknownKey(setting.Key, ChartKeys, "chart setting"));
@@ -246,7 +247,7 @@ public static class ConfigLoader
                 }
             }
 
-            result.Add(new ChartConfig(folder, values, set, setString, releaseName, ns, apiVersions, helmMajor));
+            result.Add(new ChartConfig(folder, values, set, setString, releaseName, ns, apiVersions, helmLine));
         }
 
         return result.ToImmutable();

@@ -13,7 +13,7 @@ public static class ChartutilValuesMethods
     {
         ArgumentNullException.ThrowIfNull(map);
         method = null;
-        if (name is not ("YAML" or "AsMap" or "Table" or "PathValue" or "Encode") || !string.Equals(map.GoTypeName, GoMap.ValuesType, StringComparison.Ordinal))
+        if (name is not ("YAML" or "AsMap" or "Table" or "PathValue" or "Encode") || !GoMap.IsValuesType(map.GoTypeName))
             return false;
         method = Bind(map, name);
         return method is not null;
@@ -61,12 +61,12 @@ public static class ChartutilValuesMethods
         {
             if (!table.TryGetValue(part, out var next))
                 throw new TemplateFunctionException(GoFormat.Quote(part) + " is not a table");
-            if (next is not GoMap nested || nested.GoTypeName is not (GoMap.InterfaceMapType or GoMap.ValuesType))
+            if (next is not GoMap nested || (nested.GoTypeName != GoMap.InterfaceMapType && !GoMap.IsValuesType(nested.GoTypeName)))
                 throw new TemplateFunctionException(GoFormat.Quote(part) + " is not a table");
             table = nested;
         }
 
-        return ReferenceEquals(table, map) ? map : Retyped(table, GoMap.ValuesType);
+        return ReferenceEquals(table, map) ? map : Retyped(table, map.GoTypeName);
     }
 
     private static object? PathValue(GoMap map, string path)
