@@ -9,7 +9,7 @@ namespace ManifestLint.HelmDiff;
 /// <c>[A-Za-z0-9+/=._-]</c>, and every other character alone, so newlines, quotes, colons and <c>$</c> are their own tokens).
 /// When the three have the same number of tokens, a token equal in <c>a</c> and <c>b</c> is fixed text and must be equal in
 /// <c>o</c>; a token that differs between <c>a</c> and <c>b</c> is random and <c>o</c>'s must have its shape: the same
-/// alphabet (digits ⊂ lower hex ⊂ alphanumeric ⊂ base64 ⊂ anything) and the same length (exactly, for tokens under 40
+/// alphabet (digits ⊂ lower hex ⊂ alphanumeric ⊂ base64 with <c>.</c>, <c>_</c> and <c>-</c> ⊂ anything) and the same length (exactly, for tokens under 40
 /// characters whose two samples have equal length, as randAlphaNum, uuidv4 and hex digests do; within a few percent for
 /// longer ones such as base64 of a key or certificate, whose DER length varies by a few bytes). When the token counts
 /// differ (a PEM body of another line count, say), the whole value is compared as a blob: the prefix and suffix shared by
@@ -54,7 +54,12 @@ internal static class RandomShape
         if (!IsWord(o[0]) || !IsWord(a[0]) || !IsWord(b[0]))
             return false;
         var most = (Alphabet)Math.Max((int)Classify(a), (int)Classify(b));
-        if (Classify(o) > most)
+        var mine = Classify(o);
+        // Whether a long random base64 or bcrypt text contains one of its punctuation characters is itself random
+        // (22 characters hold none about half the time), so past 20 characters alphanumeric and base64 are one shape.
+        if (mine == Alphabet.Base64 && most == Alphabet.Alphanumeric && o.Length >= 20)
+            mine = Alphabet.Alphanumeric;
+        if (mine > most)
             return false;
         return LengthMatches(o.Length, a.Length, b.Length);
     }
@@ -98,7 +103,9 @@ internal static class RandomShape
                 >= '0' and <= '9' => Alphabet.Digits,
                 >= 'a' and <= 'f' => Alphabet.Hex,
                 >= 'g' and <= 'z' or >= 'A' and <= 'Z' => Alphabet.Alphanumeric,
-                '+' or '/' or '=' => Alphabet.Base64,
+                // Standard and URL-safe base64, and bcrypt's alphabet ('.' and '/'): which of these a random sample
+                // happens to contain is itself random, so they are one class.
+                '+' or '/' or '=' or '.' or '_' or '-' => Alphabet.Base64,
                 _ => Alphabet.Any,
             };
             if (k > alphabet)

@@ -20,6 +20,9 @@ internal static class SelfTest
         Check(false, new string('a', 40), new string('f', 64), new string('1', 63) + "b");
         // uuidv4.
         Check(true, "0f8fad5b-d9cb-469f-a165-70867728950e", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "1b4e28ba-2fa1-41d2-883f-0016d3cca427");
+        // htpasswd with bcrypt: whether a salt or hash happens to contain '.' or '/' is random too.
+        Check(true, "admin:$2a$10$Ab.dEf/hIjKlMnOpQrStUuVwXyZ0123456789abcdefghijklmnop", "admin:$2a$10$AbcdEfghIjKlMnOpQrStUuVwXyZ0123456789abcdefghijklmnopq", "admin:$2a$10$ZbcdEfghIjKlMnOpQrStUuVwXyZ0123456789abcdefghijklmnopq");
+        Check(false, "admin:$2a$12$Ab.dEf/hIjKlMnOpQrStUuVwXyZ0123456789abcdefghijklmnop", "admin:$2a$10$AbcdEfghIjKlMnOpQrStUuVwXyZ0123456789abcdefghijklmnopq", "admin:$2a$10$ZbcdEfghIjKlMnOpQrStUuVwXyZ0123456789abcdefghijklmnopq");
         // base64 of a certificate: the length varies by a few characters from run to run.
         var a = new string('Q', 1480) + "==";
         var b = new string('R', 1484);
