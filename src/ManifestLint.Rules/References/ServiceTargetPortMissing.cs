@@ -27,6 +27,8 @@ public sealed class ServiceTargetPortMissing : Rule
         References: [ReferenceLinks.Services, new("Kubernetes: Defining a Service (named ports)", "https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service")],
         SecuritySeverity: 2.0);
 
+    private const int MaxRelated = 5;
+
     public override IEnumerable<Finding> Check(RuleContext context)
     {
         var graph = context.Graph;
@@ -43,15 +45,15 @@ public sealed class ServiceTargetPortMissing : Rule
                     continue;
                 var protocol = port.GetString("protocol") ?? "TCP";
                 pods ??= [.. selector.SelectPods(graph, service.Namespace)];
-                foreach (var pod in pods)
-                {
-                    if (HasPort(pod, target.Text, protocol))
-                        continue;
-                    var related = (YamlNode?)pod.Spec.GetKey("containers") ?? pod.SpecAnchor;
-                    yield return context.Report(service, target,
-                        $"Service '{service.Name}' targets port '{target.Text}' ({protocol}), which no container of {pod.Describe()} declares",
-                        RuleContext.Related(related, $"containers of {pod.Describe()}"));
-                }
+                // One finding per port, however many pods miss it: a Service over thousands of pods is one mistake
+                // at one line, and a finding per pod would make the report grow with services × pods.
+                var missing = pods.Where(pod => !HasPort(pod, target.Text, protocol)).ToList();
+                if (missing.Count == 0)
+                    continue;
+                var others = missing.Count > 1 ? $" (nor {missing.Count - 1} other selected pod template(s))" : string.Empty;
+                yield return context.Report(service, target,
+                    $"Service '{service.Name}' targets port '{target.Text}' ({protocol}), which no container of {missing[0].Describe()} declares{others}",
+                    [.. missing.Take(MaxRelated).Select(pod => RuleContext.Related(pod.Spec.GetKey("containers") ?? pod.SpecAnchor, $"containers of {pod.Describe()}"))]);
             }
         }
     }
