@@ -18,21 +18,7 @@ public static partial class RuleDocWriter
     public static string Write(RuleInfo info, string? firesExample, string? silentExample)
     {
         var sb = new StringBuilder();
-        Line(sb, $"# {info.Id}");
-        Line(sb);
-        Line(sb, info.Summary.Trim());
-        Line(sb);
-        Line(sb, "| Category | Severity | Enabled by default | Since | Security severity |");
-        Line(sb, "|---|---|---|---|---|");
-        Line(sb, $"| {CategoryName(info.Category)} | {SeverityName(info.Severity)} | {(info.EnabledByDefault ? "yes" : "no")} | {info.Since} | {info.EffectiveSecuritySeverity.ToString("0.0", CultureInfo.InvariantCulture)} |");
-        Line(sb);
-        Line(sb, "## Why");
-        Line(sb);
-        Line(sb, Normalize(info.Rationale));
-        Line(sb);
-        Line(sb, "## How to fix");
-        Line(sb);
-        Line(sb, Normalize(info.Remediation));
+        Heading(sb, info, info.EnabledByDefault ? "yes" : "no");
         if (firesExample is not null)
         {
             Line(sb);
@@ -61,15 +47,7 @@ public static partial class RuleDocWriter
         Line(sb, "```");
         Line(sb);
         Line(sb, $"To turn the rule off for a whole run, pass `--disable {info.Id}` or disable it in `.manifestlint.yaml`.");
-        if (!info.References.IsDefaultOrEmpty)
-        {
-            Line(sb);
-            Line(sb, "## References");
-            Line(sb);
-            foreach (var reference in info.References)
-                Line(sb, $"- [{reference.Title}]({reference.Url})");
-        }
-
+        References(sb, info);
         return sb.ToString();
     }
 
@@ -80,13 +58,28 @@ public static partial class RuleDocWriter
     public static string WriteReserved(RuleInfo info)
     {
         var sb = new StringBuilder();
+        Heading(sb, info, "always");
+        Line(sb);
+        Line(sb, "## Always on");
+        Line(sb);
+        Line(sb, "This check is about the input itself, not about what the input asks Kubernetes to do, so it cannot be turned off");
+        Line(sb, "with `--disable` or `enabled: false`, and an `ignore-check.manifestlint.io/` annotation does not suppress it. To");
+        Line(sb, "stop linting a file, exclude it (`--exclude` or `exclude` in `.manifestlint.yaml`); to keep it from failing the");
+        Line(sb, $"run, lower its severity in `.manifestlint.yaml` (`rules: {{ {info.Id}: {{ severity: note }} }}`).");
+        References(sb, info);
+        return sb.ToString();
+    }
+
+    /// <summary>Title, summary, the metadata table, why and how to fix: the part every page shares.</summary>
+    private static void Heading(StringBuilder sb, RuleInfo info, string enabled)
+    {
         Line(sb, $"# {info.Id}");
         Line(sb);
         Line(sb, info.Summary.Trim());
         Line(sb);
         Line(sb, "| Category | Severity | Enabled by default | Since | Security severity |");
         Line(sb, "|---|---|---|---|---|");
-        Line(sb, $"| {CategoryName(info.Category)} | {SeverityName(info.Severity)} | always | {info.Since} | {info.EffectiveSecuritySeverity.ToString("0.0", CultureInfo.InvariantCulture)} |");
+        Line(sb, $"| {CategoryName(info.Category)} | {SeverityName(info.Severity)} | {enabled} | {info.Since} | {info.EffectiveSecuritySeverity.ToString("0.0", CultureInfo.InvariantCulture)} |");
         Line(sb);
         Line(sb, "## Why");
         Line(sb);
@@ -95,23 +88,17 @@ public static partial class RuleDocWriter
         Line(sb, "## How to fix");
         Line(sb);
         Line(sb, Normalize(info.Remediation));
-        Line(sb);
-        Line(sb, "## Always on");
-        Line(sb);
-        Line(sb, "This check is about the input itself, not about what the input asks Kubernetes to do, so it cannot be turned off");
-        Line(sb, "with `--disable` or `enabled: false`, and an `ignore-check.manifestlint.io/` annotation does not suppress it. To");
-        Line(sb, "stop linting a file, exclude it (`--exclude` or `exclude` in `.manifestlint.yaml`); to keep it from failing the");
-        Line(sb, $"run, lower its severity in `.manifestlint.yaml` (`rules: {{ {info.Id}: {{ severity: note }} }}`).");
-        if (!info.References.IsDefaultOrEmpty)
-        {
-            Line(sb);
-            Line(sb, "## References");
-            Line(sb);
-            foreach (var reference in info.References)
-                Line(sb, $"- [{reference.Title}]({reference.Url})");
-        }
+    }
 
-        return sb.ToString();
+    private static void References(StringBuilder sb, RuleInfo info)
+    {
+        if (info.References.IsDefaultOrEmpty)
+            return;
+        Line(sb);
+        Line(sb, "## References");
+        Line(sb);
+        foreach (var reference in info.References)
+            Line(sb, $"- [{reference.Title}]({reference.Url})");
     }
 
     /// <summary>The <c>rules/README.md</c> table of every rule, in the order given (the registry's id order).</summary>
