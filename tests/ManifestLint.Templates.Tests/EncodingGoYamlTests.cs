@@ -172,4 +172,32 @@ public class EncodingGoYamlTests
     [InlineData("1.5: 1", "1.5")]
     public void FloatKeysBeyondFloat32RangeBecomeInfinityKeys(string yaml, string key) =>
         Assert.Equal(key, Assert.Single(GoYaml.ParseMap(yaml)).Key);
+
+    [Fact]
+    public void Nesting_as_deep_as_yaml_v2_allows_is_read_on_a_small_stack_and_one_level_more_is_its_error()
+    {
+        // yaml.v2 accepts 10,000 levels (Go's stacks grow); a .NET thread of 256 KB must not overflow reading them.
+        GoMap? deep = null;
+        Exception? tooDeep = null;
+        var thread = new Thread(
+            () =>
+            {
+                deep = GoYaml.ParseValues("a: " + new string('[', 9_998) + new string(']', 9_998) + "\n", "values.yaml");
+                tooDeep = Record.Exception(() => GoYaml.ParseValues("a: " + new string('[', 10_001) + new string(']', 10_001) + "\n", "values.yaml"));
+            },
+            256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        var level = deep!["a"];
+        var depth = 0;
+        while (level is GoList { Count: 1 } list)
+        {
+            level = list[0];
+            depth++;
+        }
+
+        Assert.Equal(9_997, depth);
+        Assert.Contains("exceeded max depth of 10000", Assert.IsType<GoYamlException>(tooDeep).Message, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
+using ManifestLint.Templates.Evaluation;
 using ManifestLint.Templates.Values;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -203,6 +205,13 @@ public static class GoYaml
         return m;
     }
 
+    /// <summary>
+    /// yaml.v2 accepts 10,000 levels of nesting, which Go's growable stacks allow; a .NET thread's stack may not
+    /// (a Debug build's frames are larger), so a deep document continues on a fresh stack instead of crashing.
+    /// </summary>
+    private static Node ReadChild(IParser parser, Dictionary<string, Node> anchors, int depth) =>
+        RuntimeHelpers.TryEnsureSufficientExecutionStack() ? ReadNode(parser, anchors, depth) : StackGuard.Run(() => ReadNode(parser, anchors, depth));
+
     private static Node ReadNode(IParser parser, Dictionary<string, Node> anchors, int depth)
     {
         if (depth > 10000)
@@ -226,7 +235,7 @@ public static class GoYaml
             var seq = new SequenceNode(seqStart.Start);
             Register(anchors, seqStart.Anchor, seq);
             while (!parser.TryConsume<SequenceEnd>(out _))
-                seq.Items.Add(ReadNode(parser, anchors, depth + 1));
+                seq.Items.Add(ReadChild(parser, anchors, depth + 1));
             return seq;
         }
 
@@ -235,8 +244,8 @@ public static class GoYaml
         Register(anchors, mapStart.Anchor, map);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var key = ReadNode(parser, anchors, depth + 1);
-            var value = ReadNode(parser, anchors, depth + 1);
+            var key = ReadChild(parser, anchors, depth + 1);
+            var value = ReadChild(parser, anchors, depth + 1);
             map.Pairs.Add(new KeyValuePair<Node, Node>(key, value));
         }
 
@@ -290,6 +299,9 @@ public static class GoYaml
         private long _aliasCount;
         private int _aliasDepth;
 
+        private object? ConvertChild(Node node, string path) =>
+            RuntimeHelpers.TryEnsureSufficientExecutionStack() ? Convert(node, path) : StackGuard.Run(() => Convert(node, path));
+
         public object? Convert(Node node, string path)
         {
             _decodeCount++;
@@ -305,7 +317,7 @@ public static class GoYaml
                     _aliasDepth++;
                     try
                     {
-                        return Convert(alias.Target, path);
+                        return ConvertChild(alias.Target, path);
                     }
                     finally
                     {
@@ -322,7 +334,7 @@ public static class GoYaml
                         {
                             var itemPath = sourceName is null ? path : path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
                             var item = seq.Items[i];
-                            list.Add(Convert(item, itemPath), OriginAt(item.Start, itemPath));
+                            list.Add(ConvertChild(item, itemPath), OriginAt(item.Start, itemPath));
                         }
 
                         return list;
@@ -361,7 +373,7 @@ public static class GoYaml
 
                 var key = KeyString(keyNode);
                 var entryPath = sourceName is null ? path : path.Length == 0 ? key : path + "." + key;
-                var value = Convert(valueNode, entryPath);
+                var value = ConvertChild(valueNode, entryPath);
                 map.Set(key, value, OriginAt(keyNode.Start, entryPath));
             }
         }
@@ -393,7 +405,7 @@ public static class GoYaml
 
         private void CopyInto(GoMap map, Node mappingOrAlias, string path)
         {
-            if (Convert(mappingOrAlias, path) is not GoMap merged)
+            if (ConvertChild(mappingOrAlias, path) is not GoMap merged)
                 return;
             foreach (var key in merged.Keys.ToList())
                 map.Set(key, merged[key], merged.OriginOf(key) is { } o ? o with { Path = path.Length == 0 ? key : path + "." + key } : null);
