@@ -124,12 +124,6 @@ internal static partial class ManifestSorter
                     problems.Add(YamlProblem(t, offset, content, ex.Message, templatePaths));
                     continue;
                 }
-                catch (Exception ex) when (ex is InvalidOperationException or YamlDotNet.Core.YamlException)
-                {
-                    // The decoder should word every error as Go does; until it does, a raw parser failure is still a YAML problem.
-                    problems.Add(YamlProblem(t, offset, content, "error converting YAML to JSON: yaml: " + ex.Message, templatePaths));
-                    continue;
-                }
 
                 if (head is not (null or GoMap))
                 {

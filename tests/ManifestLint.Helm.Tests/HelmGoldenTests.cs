@@ -16,12 +16,15 @@ public sealed class HelmGoldenTests(ITestOutputHelper output)
 
     private static string Folder => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "helm-golden"));
 
-    public static TheoryData<string> Cases()
+    public static TheoryData<string> Cases() => CaseIds(Folder, Missing);
+
+    /// <summary>The ids of a golden folder's cases, or only <paramref name="missing"/> when the folder is absent.</summary>
+    internal static TheoryData<string> CaseIds(string folder, string missing)
     {
         var data = new TheoryData<string>();
-        var cases = GoldenCase.Load(Folder);
+        var cases = GoldenCase.Load(folder);
         if (cases.Count == 0)
-            data.Add(Missing);
+            data.Add(missing);
         foreach (var c in cases)
             data.Add(c.Number + ": " + c.Name);
         return data;

@@ -13,16 +13,7 @@ public sealed class HelmGoldenV4Tests(ITestOutputHelper output)
 
     private static string Folder => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "helm-golden-v4"));
 
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        var cases = HelmGoldenTests.GoldenCase.Load(Folder);
-        if (cases.Count == 0)
-            data.Add(Missing);
-        foreach (var c in cases)
-            data.Add(c.Number + ": " + c.Name);
-        return data;
-    }
+    public static TheoryData<string> Cases() => HelmGoldenTests.CaseIds(Folder, Missing);
 
     [Theory]
     [MemberData(nameof(Cases))]
