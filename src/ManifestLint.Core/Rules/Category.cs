@@ -13,4 +13,7 @@ public enum Category
     References,
     ControlPlane,
     Input,
+
+    /// <summary>Findings of the organisation's own ValidatingAdmissionPolicies (severity from the binding).</summary>
+    Admission,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ManifestLint.Core.Policy;
 using ManifestLint.Core.Rules;
 
 namespace ManifestLint.Rules.Docs;
@@ -60,6 +61,13 @@ public static partial class RuleDocWriter
         var sb = new StringBuilder();
         Heading(sb, info, "always");
         Line(sb);
+        if (info.Category == Category.Admission)
+        {
+            WriteAdmissionSeverity(sb, info);
+            References(sb, info);
+            return sb.ToString();
+        }
+
         Line(sb, "## Always on");
         Line(sb);
         Line(sb, "This check is about the input itself, not about what the input asks Kubernetes to do, so it cannot be turned off");
@@ -68,6 +76,19 @@ public static partial class RuleDocWriter
         Line(sb, $"run, lower its severity in `.manifestlint.yaml` (`rules: {{ {info.Id}: {{ severity: note }} }}`).");
         References(sb, info);
         return sb.ToString();
+    }
+
+    /// <summary>The id of policy findings: its checks and severities come from the input's own policies and bindings.</summary>
+    private static void WriteAdmissionSeverity(StringBuilder sb, RuleInfo info)
+    {
+        Line(sb, "## Severity and scope");
+        Line(sb);
+        Line(sb, "The checks are the ValidatingAdmissionPolicies of the input and of `--policy` files (`policies:` in");
+        Line(sb, "`.manifestlint.yaml`), and each finding's severity is its binding's `validationActions`: `Deny` is an error,");
+        Line(sb, "`Warn` a warning, `Audit` a note (the table shows the severity of policy errors). There is nothing to enable:");
+        Line(sb, "without policies and bindings this id reports nothing. One resource is exempted with");
+        Line(sb, $"`{SuppressionPolicy.AnnotationPrefix}{info.Id}: \"<reason>\"`; every severity can be changed in `.manifestlint.yaml`");
+        Line(sb, $"(`rules: {{ {info.Id}: {{ severity: warning }} }}`). The starter policies in `policies/` are ready to bind.");
     }
 
     /// <summary>Title, summary, the metadata table, why and how to fix: the part every page shares.</summary>

@@ -47,6 +47,12 @@ public sealed record LintInvocation(
     /// <summary>Lint each chart once per ci/*-values.yaml file.</summary>
     public bool ChartValuesScenarios { get; init; }
 
+    /// <summary>Files or folders of admission policies and bindings (<c>--policy</c>), as given.</summary>
+    public ImmutableArray<string> Policies { get; init; } = [];
+
+    /// <summary>Apply unbound admission policies to everything (<c>--policy-unbound</c>).</summary>
+    public bool PolicyUnbound { get; init; }
+
     /// <summary>API versions added to every chart's <c>.Capabilities.APIVersions</c>.</summary>
     public ImmutableArray<string> HelmApiVersions { get; init; } = [];
 

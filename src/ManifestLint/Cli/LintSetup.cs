@@ -51,6 +51,8 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             Helm = helm,
             ChartOverrides = ChartOverrides(config, helm, invocation.HelmLine is not null, @namespace, repositoryRoot),
             ChartValuesScenarios = invocation.ChartValuesScenarios,
+            Policies = PolicyPaths(invocation, config, environment),
+            PolicyUnbound = invocation.PolicyUnbound,
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
     }
@@ -191,6 +193,29 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
     }
 
     /// <summary>Makes globs written relative to the configuration file's folder relative to the repository root, as discovery reads them.</summary>
+    /// <summary><c>--policy</c> paths (relative to the working directory) and the configuration's <c>policies:</c> (relative to its folder), absolute.</summary>
+    private static ImmutableArray<string> PolicyPaths(LintInvocation invocation, ManifestLintConfig config, CliEnvironment environment)
+    {
+        var paths = ImmutableArray.CreateBuilder<string>();
+        foreach (var p in invocation.Policies)
+        {
+            var full = environment.FullPath(p);
+            if (!File.Exists(full) && !Directory.Exists(full))
+                throw new UsageException($"policy path not found: {p}");
+            paths.Add(full);
+        }
+
+        foreach (var p in config.Policies)
+        {
+            var full = Path.GetFullPath(Path.Combine(config.Directory ?? environment.WorkingDirectory, p));
+            if (!File.Exists(full) && !Directory.Exists(full))
+                throw new UsageException($"{config.Path}: policies: path not found: {p}");
+            paths.Add(full);
+        }
+
+        return paths.ToImmutable();
+    }
+
     private static IEnumerable<string> Rebase(ImmutableArray<string> globs, string? configDirectory, string repositoryRoot)
     {
         var prefix = configDirectory is null ? "." : Path.GetRelativePath(repositoryRoot, configDirectory).Replace('\\', '/');

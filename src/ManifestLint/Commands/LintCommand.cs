@@ -158,6 +158,17 @@ internal static class LintCommand
         Description = "Lint each chart once per ci/*-values.yaml file (chart-testing's convention); findings name the scenario.",
     };
 
+    public static readonly Option<string[]> Policy = new("--policy")
+    {
+        Description = "A file or folder of ValidatingAdmissionPolicies and bindings to apply (policy source only, not linted). Repeatable.",
+        HelpName = "path",
+    };
+
+    public static readonly Option<bool> PolicyUnbound = new("--policy-unbound")
+    {
+        Description = "Apply ValidatingAdmissionPolicies that have no binding to every object they match, as Deny (for policy authors).",
+    };
+
     public static Command GetCommand(CliEnvironment environment, RuleCatalog catalog)
     {
         var command = new Command("lint", "Lint Kubernetes manifests and Helm charts.")
@@ -188,6 +199,8 @@ internal static class LintCommand
             ApiVersions,
             HelmVersion,
             ChartValuesScenarios,
+            Policy,
+            PolicyUnbound,
         };
         command.SetAction((parseResult, cancellationToken) =>
             Task.FromResult(CommandGuard.Run(environment, () =>
@@ -224,6 +237,8 @@ internal static class LintCommand
         HelmApiVersions = Values(parseResult, ApiVersions),
         HelmLine = HelmLine(parseResult.GetValue(HelmVersion)),
         ChartValuesScenarios = parseResult.GetValue(ChartValuesScenarios),
+        Policies = Values(parseResult, Policy),
+        PolicyUnbound = parseResult.GetValue(PolicyUnbound),
     };
 
     /// <summary><c>--helm-version 3|4|4.1|4.2</c>, shared by <c>lint</c> and <c>render</c>.</summary>

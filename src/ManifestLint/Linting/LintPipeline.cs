@@ -42,6 +42,9 @@ public static class LintPipeline
         parsed = parsed.Add(new ParsedFile(null, [], graphProblems, 0, 0));
 
         var ruleFindings = RuleRunner.Run(graph, request.Rules, request.MaxParallelism, cancellationToken);
+        var admission = AdmissionStage.Run(request, graph, parsed, cancellationToken);
+        parsed = parsed.AddRange(admission.PolicyFiles);
+        ruleFindings = ruleFindings.AddRange(admission.Findings);
         var all = discovery.Problems.Concat(parsed.SelectMany(p => p.Problems)).Concat(ruleFindings).ToImmutableArray();
         var findings = SuppressionPolicy.Apply(all, request.SeverityOverrides, graph.Resources, Cli.RuleCatalog.BuiltIn.AllIds);
         if (!request.ReportOnly.IsDefaultOrEmpty)
@@ -230,7 +233,7 @@ public static class LintPipeline
         return head + " … (" + omitted.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters of nested calls left out) … " + tail;
     }
 
-    private static ParsedFile ParseFile(ManifestInput input, string defaultNamespace, CancellationToken cancellationToken)
+    internal static ParsedFile ParseFile(ManifestInput input, string defaultNamespace, CancellationToken cancellationToken)
     {
         string text;
         try
@@ -335,7 +338,7 @@ public static class LintPipeline
         }
     }
 
-    private sealed record ParsedFile(SourceFile? Source, ImmutableArray<Resource> Resources, ImmutableArray<Finding> Problems, int Documents, int Skipped)
+    internal sealed record ParsedFile(SourceFile? Source, ImmutableArray<Resource> Resources, ImmutableArray<Finding> Problems, int Documents, int Skipped)
     {
         public static ParsedFile Failed(string path, string message) =>
             new(null, [], [new Finding(InputProblems.InputUnreadable.Id, InputProblems.InputUnreadable.Severity, message, SourceSpan.At(path, 1, 1), null, null, [])], 0, 0);

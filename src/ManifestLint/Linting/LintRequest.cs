@@ -41,4 +41,10 @@ public sealed record LintRequest(
 
     /// <summary>Pod Security level assumed for namespaces not in the input (null: none).</summary>
     public string? PodSecurityLevel { get; init; }
+
+    /// <summary>Absolute paths of files or folders of admission policies and bindings, read as policy sources only (not linted).</summary>
+    public ImmutableArray<string> Policies { get; init; } = [];
+
+    /// <summary>Apply admission policies without a binding to everything they match.</summary>
+    public bool PolicyUnbound { get; init; }
 }
