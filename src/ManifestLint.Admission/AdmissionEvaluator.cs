@@ -293,8 +293,12 @@ public static class AdmissionEvaluator
                 related.Add(new RelatedLocation(b.Binding.AnchorNode.Span, $"ValidatingAdmissionPolicyBinding '{b.Binding.Name}'"));
             if (node.Value is { } value)
                 related.Add(new RelatedLocation(value.Span, $"value `{value.ValuePath}` set here"));
-            var span = policyError && node.Span.Path != obj.Origin.Path ? obj.AnchorNode.Span : node.Span;
-            var path = policyError && node.Span.Path != obj.Origin.Path ? obj.AnchorNode.Path : node.Path;
+            // A judged mapping or list (labels, containers) is pointed at by its key, as rules point at a missing field's parent key.
+            var at = node is YamlMapping or YamlSequence && node.Parent is YamlMapping holder && holder.Entries.FirstOrDefault(e => ReferenceEquals(e.Value, node)) is { } entry
+                ? entry.Key : node;
+            var elsewhere = policyError && node.Span.Path != obj.Origin.Path;
+            var span = elsewhere ? obj.AnchorNode.Span : at.Span;
+            var path = elsewhere ? obj.AnchorNode.Path : node.Path;
             if (policyError)
                 related.Add(new RelatedLocation(node.Span, "the binding's paramRef"));
             findings.Add(new Finding(AdmissionProblems.AdmissionPolicy.Id, b.Severity, message, span, obj, path, related.ToImmutable()) { Scenario = obj.Origin.Scenario });

@@ -23,7 +23,7 @@ internal sealed class CelEvaluator(CelActivation activation)
 
                 if (activation.TryGet(id.Name, out var v))
                     return v is Func<object?> lazy ? lazy() : v;
-                if (CelFunctions.IsNamespace(id.Name))
+                if (CelFunctions.IsNamespace(id.Name) || CelFunctions.IsTypeName(id.Name))
                     return new CelType(id.Name);
                 throw new CelEvalException($"no such attribute: {id.Name}");
             case CelSelect s:

@@ -13,7 +13,9 @@ namespace ManifestLint.Admission.Cel;
 /// </summary>
 internal static class CelFunctions
 {
-    private static readonly FrozenSet<string> Namespaces = FrozenSet.Create(StringComparer.Ordinal, "optional", "strings", "math", "sets");
+    private static readonly FrozenSet<string> Namespaces = FrozenSet.Create(StringComparer.Ordinal, "optional", "strings", "math", "sets", "ip");
+
+    private static readonly FrozenSet<string> TypeNames = FrozenSet.Create(StringComparer.Ordinal, "int", "uint", "double", "bool", "string", "bytes", "list", "map", "null_type", "type");
 
     private static readonly FrozenSet<string> Known = FrozenSet.Create(
         StringComparer.Ordinal,
@@ -32,6 +34,9 @@ internal static class CelFunctions
     private static readonly ConcurrentDictionary<string, Regex> Regexes = new(StringComparer.Ordinal);
 
     public static bool IsNamespace(string name) => Namespaces.Contains(name);
+
+    /// <summary>Type names usable as values: <c>type(x) == string</c>.</summary>
+    public static bool IsTypeName(string name) => TypeNames.Contains(name);
 
     public static bool IsKnown(string name) => Known.Contains(name) || name is "ip.isCanonical";
 
@@ -59,7 +64,7 @@ internal static class CelFunctions
                 case ("_>_", 2): return CelSemantics.Compare(a[0], a[1]) > 0;
                 case ("_>=_", 2): return CelSemantics.Compare(a[0], a[1]) >= 0;
                 case ("_+_", 2):
-                    act.Charge(Size(a[0]) / 10);
+                    act.Charge(a[0] is string or byte[] or ICelList ? Size(a[0]) / 10 : 0);
                     return CelSemantics.Add(a[0], a[1]);
                 case ("_-_" or "_*_" or "_/_" or "_%_", 2): return CelSemantics.Arithmetic(fn[1..^1], a[0], a[1]);
                 case ("@in", 2):

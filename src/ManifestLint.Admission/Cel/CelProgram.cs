@@ -33,7 +33,7 @@ public sealed class CelProgram
         switch (e)
         {
             case CelIdent id:
-                if (!variables.Contains(id.Name) && !locals.Contains(id.Name) && !CelFunctions.IsNamespace(id.Name))
+                if (!variables.Contains(id.Name) && !locals.Contains(id.Name) && !CelFunctions.IsNamespace(id.Name) && !CelFunctions.IsTypeName(id.Name))
                     throw new CelSyntaxException($"undeclared reference to '{id.Name}'", id.Position);
                 break;
             case CelSelect s:

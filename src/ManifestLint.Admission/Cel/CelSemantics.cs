@@ -74,7 +74,7 @@ public static class CelSemantics
             case CelOptional o:
                 return b is CelOptional p && o.HasValue == p.HasValue && Equal(o.Value, p.Value);
             case CelQuantity q:
-                return b is CelQuantity r && q.Value == r.Value;
+                return b is CelQuantity r && q.CompareTo(r) == 0;
             default:
                 return a.Equals(b);
         }
@@ -135,7 +135,7 @@ public static class CelSemantics
         {
             return (a, b) switch
             {
-                (long x, long y) => checked(x + y),
+                (long x, long y) => (object)checked(x + y),
                 (ulong x, ulong y) => checked(x + y),
                 (double x, double y) => x + y,
                 (string x, string y) => x + y,
@@ -162,7 +162,7 @@ public static class CelSemantics
                 case "-":
                     return (a, b) switch
                     {
-                        (long x, long y) => checked(x - y),
+                        (long x, long y) => (object)checked(x - y),
                         (ulong x, ulong y) => checked(x - y),
                         (double x, double y) => x - y,
                         (TimeSpan x, TimeSpan y) => x - y,
@@ -173,7 +173,7 @@ public static class CelSemantics
                 case "*":
                     return (a, b) switch
                     {
-                        (long x, long y) => checked(x * y),
+                        (long x, long y) => (object)checked(x * y),
                         (ulong x, ulong y) => checked(x * y),
                         (double x, double y) => x * y,
                         _ => throw NoOverload("_*_", a, b),
@@ -182,7 +182,7 @@ public static class CelSemantics
                     return (a, b) switch
                     {
                         (long _, 0L) or (ulong _, 0UL) => throw new CelEvalException("division by zero"),
-                        (long x, long y) => x == long.MinValue && y == -1 ? throw new OverflowException() : x / y,
+                        (long x, long y) => x == long.MinValue && y == -1 ? throw new OverflowException() : (object)(x / y),
                         (ulong x, ulong y) => x / y,
                         (double x, double y) => x / y,
                         _ => throw NoOverload("_/_", a, b),
