@@ -254,7 +254,9 @@ public static class AdmissionEvaluator
                 message ??= $"failed expression: {v.Expression.Node.Text.Trim()}";
                 var reason = v.Reason is { Length: > 0 } r && r != "Invalid" ? $" ({r})" : string.Empty;
                 Report(b, obj, judged ?? (YamlNode?)obj.Root.GetScalar("kind") ?? obj.Root,
-                    $"ValidatingAdmissionPolicy '{p.Name}' with binding '{b.BindingName}' denied request{reason}: {message}",
+                    b.Severity == Severity.Error
+                        ? $"ValidatingAdmissionPolicy '{p.Name}' with binding '{b.BindingName}' denied request{reason}: {message}"
+                        : $"Validation failed for ValidatingAdmissionPolicy '{p.Name}' with binding '{b.BindingName}'{reason}: {message}",
                     policyError: false, v.Expression);
             }
         }
@@ -286,7 +288,7 @@ public static class AdmissionEvaluator
         {
             var related = ImmutableArray.CreateBuilder<RelatedLocation>();
             if (expression is not null)
-                related.Add(new RelatedLocation(ExpressionSpan.Of(expression.Node, 0, sourceText), $"expression of ValidatingAdmissionPolicy '{b.Policy.Name}'"));
+                related.Add(new RelatedLocation(ExpressionSpan.Whole(expression.Node, sourceText), $"expression of ValidatingAdmissionPolicy '{b.Policy.Name}'"));
             else
                 related.Add(new RelatedLocation(b.Policy.Resource.AnchorNode.Span, $"ValidatingAdmissionPolicy '{b.Policy.Name}'"));
             if (b.Binding is not null)

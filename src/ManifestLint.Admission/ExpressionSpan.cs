@@ -10,6 +10,18 @@ namespace ManifestLint.Admission;
 /// </summary>
 internal static class ExpressionSpan
 {
+    /// <summary>The expression's first line, from its first character to the last one on that line.</summary>
+    public static SourceSpan Whole(YamlScalar node, Func<string, string?> sourceText)
+    {
+        var start = Of(node, 0, sourceText);
+        var text = node.Text.TrimEnd();
+        var firstLine = text.IndexOf('\n', StringComparison.Ordinal) is var nl and >= 0 ? nl : text.Length;
+        var end = Of(node, Math.Max(firstLine - 1, 0), sourceText);
+        return end.StartLine == start.StartLine && end.StartColumn >= start.StartColumn
+            ? start with { EndColumn = end.StartColumn + 1 }
+            : start;
+    }
+
     public static SourceSpan Of(YamlScalar node, int offset, Func<string, string?> sourceText)
     {
         var span = node.Span;

@@ -35,7 +35,7 @@ internal sealed class CelEvaluator(CelActivation activation)
                     var target = Eval(h.Field.Operand, scope);
                     return target switch
                     {
-                        ICelMap m => m.TryGet(h.Field.Field, out _),
+                        ICelMap m => m.TryGet(h.Field.Field, out _) || Touched(m),
                         null => throw new CelEvalException($"no such key: {h.Field.Field}"),
                         _ => throw new CelEvalException($"invalid type for field selection: {CelSemantics.TypeName(target)}"),
                     };
@@ -117,9 +117,22 @@ internal sealed class CelEvaluator(CelActivation activation)
         };
     }
 
+    /// <summary>Records a map whose field was found missing; always false, for use after a failed lookup.</summary>
+    private static bool Touched(ICelMap map)
+    {
+        (map as YamlCelMap)?.Touch();
+        return false;
+    }
+
+    private static CelOptional Missing(ICelMap map)
+    {
+        (map as YamlCelMap)?.Touch();
+        return CelOptional.None;
+    }
+
     private static CelOptional SelectOptional(object? target, string field) => target switch
     {
-        ICelMap m => m.TryGet(field, out var v) ? CelOptional.Of(v) : CelOptional.None,
+        ICelMap m => m.TryGet(field, out var v) ? CelOptional.Of(v) : Missing(m),
         _ => throw new CelEvalException($"no such key: {field} (selecting from {CelSemantics.TypeName(target)})"),
     };
 

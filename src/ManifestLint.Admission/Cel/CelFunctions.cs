@@ -74,7 +74,10 @@ internal static class CelFunctions
                             act.Charge(l.Count);
                             return CelSemantics.Enumerate(l).Any(x => CelSemantics.Equal(x, a[0]));
                         case ICelMap m:
-                            return a[0] is not null && m.TryGet(a[0]!, out _);
+                            if (a[0] is not null && m.TryGet(a[0]!, out _))
+                                return true;
+                            (m as YamlCelMap)?.Touch();
+                            return false;
                         default:
                             throw CelSemantics.NoOverload("@in", a[0], a[1]);
                     }

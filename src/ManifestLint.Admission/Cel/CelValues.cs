@@ -88,6 +88,9 @@ public sealed class YamlCelMap(YamlMapping node, CelReadTracker? tracker) : ICel
 
     public IEnumerable<object> Keys => node.Entries.Select(e => (object)e.Key.Text);
 
+    /// <summary>Records the mapping itself: a field found missing (<c>has()</c>, <c>.?f</c>, <c>in</c>) was judged at its parent.</summary>
+    public void Touch() => tracker?.Record(node);
+
     public bool TryGet(object key, out object? value)
     {
         if (key is string s && node.GetEntry(s) is { } entry)
