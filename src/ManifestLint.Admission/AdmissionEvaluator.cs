@@ -77,18 +77,24 @@ public static class AdmissionEvaluator
                 continue;
             var api = catalog.Find(obj.Group, obj.Version, obj.Kind)
                 ?? new ApiResourceInfo(obj.Group, obj.Version, obj.Kind, obj.Kind.ToLowerInvariant() + "s", obj.Namespace is not null);
+            AdmissionSubject? subject = null;
             foreach (var b in bindings)
             {
                 if (!b.Policy.MatchConstraints.Matches(obj, api, NamespaceLabels, requireRules: true))
                     continue;
                 if (b.MatchResources is { } mr && !mr.Matches(obj, api, NamespaceLabels, requireRules: false))
                     continue;
-                run.Admit(b, obj, api);
+                subject ??= run.Subject(obj, api);
+                run.Admit(b, subject);
             }
         }
 
         return findings.ToImmutable();
     }
+
+    private static readonly CelType Authorizer = new("authorizer");
+
+    private sealed record AdmissionSubject(Resource Resource, CelReadTracker Tracker, YamlCelMap Object, YamlCelMap? NamespaceObject, CelDictionary Request);
 
     private sealed class BoundPolicy
     {
@@ -124,8 +130,19 @@ public static class AdmissionEvaluator
         ImmutableArray<Resource> all,
         Dictionary<string, Resource> namespaces)
     {
-        public void Admit(BoundPolicy b, Resource obj, ApiResourceInfo api)
+        private readonly ILookup<(string ApiVersion, string Kind), Resource> byKind = all.ToLookup(r => (r.ApiVersion, r.Kind));
+
+        /// <summary>What every policy sees of one object; built once per object, not per binding.</summary>
+        public AdmissionSubject Subject(Resource obj, ApiResourceInfo api)
         {
+            var tracker = new CelReadTracker();
+            var namespaceObject = obj.Namespace is { } ns && namespaces.TryGetValue(ns, out var nso) ? new YamlCelMap(nso.Root, null) : null;
+            return new AdmissionSubject(obj, tracker, new YamlCelMap(obj.Root, tracker), namespaceObject, Request(obj, api));
+        }
+
+        public void Admit(BoundPolicy b, AdmissionSubject subject)
+        {
+            var obj = subject.Resource;
             var p = b.Policy;
             IEnumerable<object?> paramSets = [null];
             if (p.ParamKind is { } pk)
@@ -137,7 +154,7 @@ public static class AdmissionEvaluator
             }
 
             foreach (var param in paramSets)
-                AdmitWith(b, obj, api, param);
+                AdmitWith(b, subject, param);
         }
 
         private List<object?>? ResolveParams(BoundPolicy b, YamlMapping paramKind, Resource obj)
@@ -154,7 +171,7 @@ public static class AdmissionEvaluator
             var name = r.GetString("name");
             var ns = r.GetString("namespace");
             var selector = LabelSelector.Read(r["selector"]);
-            var candidates = all.Where(x => x.ApiVersion == apiVersion && x.Kind == kind).ToList();
+            var candidates = byKind[(apiVersion, kind)].ToList();
             var namespaced = candidates.Any(c => c.Namespace is not null);
             if (namespaced)
             {
@@ -176,17 +193,19 @@ public static class AdmissionEvaluator
             return null;
         }
 
-        private void AdmitWith(BoundPolicy b, Resource obj, ApiResourceInfo api, object? param)
+        private void AdmitWith(BoundPolicy b, AdmissionSubject subject, object? param)
         {
             var p = b.Policy;
-            var tracker = new CelReadTracker();
+            var obj = subject.Resource;
+            var tracker = subject.Tracker;
+            tracker.Reset();
             var act = new CelActivation(options.CostLimit, tracker) { Authorizer = authorizer };
-            act.Set("object", new YamlCelMap(obj.Root, tracker))
+            act.Set("object", subject.Object)
                 .Set("oldObject", null)
                 .Set("params", param)
-                .Set("namespaceObject", obj.Namespace is { } ns && namespaces.TryGetValue(ns, out var nso) ? new YamlCelMap(nso.Root, null) : null)
-                .Set("authorizer", new CelType("authorizer"))
-                .Set("request", Request(obj, api));
+                .Set("namespaceObject", subject.NamespaceObject)
+                .Set("authorizer", Authorizer)
+                .Set("request", subject.Request);
             var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
             var lazy = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var v in p.Variables)

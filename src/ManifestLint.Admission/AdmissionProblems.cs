@@ -6,7 +6,7 @@ namespace ManifestLint.Admission;
 public static class AdmissionProblems
 {
     public static RuleInfo AdmissionPolicy { get; } = new(
-        "admission-policy", "Objects must pass the ValidatingAdmissionPolicies bound to them", Category.Input, Severity.Error,
+        "admission-policy", "Objects must pass the ValidatingAdmissionPolicies bound to them", Category.Admission, Severity.Error,
         EnabledByDefault: true, Since: "0.2.0",
         """
             ValidatingAdmissionPolicy objects (admissionregistration.k8s.io v1 and v1beta1) found in the input or given with

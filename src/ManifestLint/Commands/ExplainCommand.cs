@@ -66,6 +66,13 @@ internal static class ExplainCommand
         sb.Append("  On one resource, with the reason (required; an empty reason suppresses nothing):\n\n");
         sb.Append("    metadata:\n      annotations:\n        ");
         sb.Append(SuppressionPolicy.AnnotationPrefix).Append(info.Id).Append(": \"<why this does not apply>\"\n\n");
+        if (info.Category == Category.Admission)
+        {
+            sb.Append("  Everywhere: remove the policy's binding, or lower the severity in .manifestlint.yaml:\n\n");
+            sb.Append("    rules:\n      ").Append(info.Id).Append(":\n        severity: note\n");
+            return sb.ToString();
+        }
+
         sb.Append("  Everywhere: `--disable ").Append(info.Id).Append("`, or in .manifestlint.yaml:\n\n");
         sb.Append("    rules:\n      ").Append(info.Id).Append(":\n        enabled: false\n");
         return sb.ToString();
