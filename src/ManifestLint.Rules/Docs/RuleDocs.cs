@@ -39,7 +39,7 @@ public static class RuleDocs
 
     /// <summary>The reserved ids the CLI reports besides its rules: input problems and suppression problems, sorted by id.</summary>
     public static ImmutableArray<RuleInfo> Reserved { get; } =
-        [.. InputProblems.All.Concat(Core.Policy.PolicyProblems.All).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)];
+        [.. InputProblems.All.Concat(Core.Policy.PolicyProblems.All).Append(AdmissionProblems.AdmissionPolicy).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)];
 
     /// <summary>
     /// Writes <paramref name="docs"/> into <paramref name="folder"/> (LF line endings, UTF-8 without BOM) and

@@ -23,7 +23,7 @@ public sealed class RuleCatalog
 
     public static RuleCatalog BuiltIn { get; } = new(
         BuiltInRules.All,
-        [.. InputProblems.All.Concat(PolicyProblems.All).Append(Admission.AdmissionProblems.AdmissionPolicy).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)]);
+        [.. InputProblems.All.Concat(PolicyProblems.All).Append(AdmissionProblems.AdmissionPolicy).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)]);
 
     /// <summary>Built-in rules, sorted by id.</summary>
     public ImmutableArray<Rule> Rules { get; }

@@ -18,7 +18,8 @@ internal static class AdmissionStage
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
     /// <param name="PolicyFiles">The policy files read (for code frames and their YAML problems); they carry no resources into the report.</param>
-    public sealed record Result(ImmutableArray<LintPipeline.ParsedFile> PolicyFiles, ImmutableArray<Finding> Findings);
+    /// <param name="Ran">Whether there were policies to evaluate; the report lists the <c>admission-policy</c> id only then.</param>
+    public sealed record Result(ImmutableArray<LintPipeline.ParsedFile> PolicyFiles, ImmutableArray<Finding> Findings, bool Ran);
 
     public static Result Run(LintRequest request, ResourceGraph graph, ImmutableArray<LintPipeline.ParsedFile> parsed, CancellationToken cancellationToken)
     {
@@ -46,7 +47,7 @@ internal static class AdmissionStage
 
         var hasPolicies = policyResources.Count > 0 || graph.Resources.Any(AdmissionEvaluator.IsPolicyObject);
         if (!hasPolicies)
-            return new Result(files.ToImmutable(), []);
+            return new Result(files.ToImmutable(), [], Ran: false);
         var findings = AdmissionEvaluator.Evaluate(
             graph.Resources,
             policyResources.ToImmutable(),
@@ -54,7 +55,7 @@ internal static class AdmissionStage
             graph.Rbac,
             path => sources.TryGetValue(path, out var s) ? s.Text : null,
             cancellationToken);
-        return new Result(files.ToImmutable(), findings);
+        return new Result(files.ToImmutable(), findings, Ran: true);
     }
 
     private static IEnumerable<string> PolicyFilePaths(ImmutableArray<string> paths)

@@ -59,7 +59,7 @@ public static class LintPipeline
 
         LoadReferencedSources(findings, request.RepositoryRoot, sources);
 
-        var rules = request.Rules.Select(r => r.Rule.Info).Concat(Cli.RuleCatalog.BuiltIn.Reserved)
+        var rules = request.Rules.Select(r => r.Rule.Info).Concat(Cli.RuleCatalog.BuiltIn.Reserved.Where(r => admission.Ran || r.Id != AdmissionProblems.AdmissionPolicy.Id))
             .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
         var stats = new LintStatistics(
             Files: discovery.Files.Length,

@@ -1,8 +1,9 @@
-using ManifestLint.Core.Rules;
+namespace ManifestLint.Core.Rules;
 
-namespace ManifestLint.Admission;
-
-/// <summary>The id of every ValidatingAdmissionPolicy finding; its severity comes from the binding's <c>validationActions</c>.</summary>
+/// <summary>
+/// The id of every ValidatingAdmissionPolicy finding (ManifestLint.Admission reports them); its severity comes from the
+/// binding's <c>validationActions</c>. It lives here so the rule catalogue and the docs know it without that project.
+/// </summary>
 public static class AdmissionProblems
 {
     public static RuleInfo AdmissionPolicy { get; } = new(
