@@ -51,7 +51,12 @@ internal static class ExpressionSpan
             var newlines = before.Count(c => c == '\n');
             var column = before.Length - (before.LastIndexOf('\n') + 1);
             var line = span.StartLine + 1 + (indicator == '|' ? newlines : 0) + skipped;
-            return SourceSpan.At(span.Path, line, indicator == '|' ? indent + 1 + column : indent + 1);
+            if (indicator == '|')
+                return SourceSpan.At(span.Path, line, indent + 1 + column);
+
+            // Folded: the first source line is the start of the text; later lines were joined with spaces.
+            var firstLength = lines[lineIndex].TrimEnd('\r').Length - indent;
+            return SourceSpan.At(span.Path, line, before.Length <= firstLength ? indent + 1 + before.Length : indent + 1);
         }
 
         if (before.Contains('\n', StringComparison.Ordinal) || span.StartLine != span.EndLine)
