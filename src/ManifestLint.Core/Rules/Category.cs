@@ -12,5 +12,6 @@ public enum Category
     Namespaces,
     References,
     ControlPlane,
+    Schema,
     Input,
 }

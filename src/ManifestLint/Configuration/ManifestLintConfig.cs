@@ -28,6 +28,9 @@ public sealed record ManifestLintConfig(
     /// <summary>Render settings per chart (values files, --set, release name, namespace).</summary>
     public ImmutableArray<ChartConfig> Charts { get; init; } = [];
 
+    /// <summary>Files or folders of CustomResourceDefinitions (absolute) whose custom resources are validated.</summary>
+    public ImmutableArray<string> Crds { get; init; } = [];
+
     /// <summary>The default file name, looked for in the scanned folder and then at the repository root.</summary>
     public const string FileName = ".manifestlint.yaml";
 

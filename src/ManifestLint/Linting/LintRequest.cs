@@ -41,4 +41,7 @@ public sealed record LintRequest(
 
     /// <summary>Pod Security level assumed for namespaces not in the input (null: none).</summary>
     public string? PodSecurityLevel { get; init; }
+
+    /// <summary>Absolute paths of files or folders of CustomResourceDefinitions (<c>--crd</c>, <c>crds:</c>) that validate custom resources but are not linted.</summary>
+    public ImmutableArray<string> Crds { get; init; } = [];
 }
