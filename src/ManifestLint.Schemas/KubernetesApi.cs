@@ -187,7 +187,7 @@ public sealed class KubernetesApi
             case SchemaTag.Enum:
                 {
                     var values = ReadStrings(ref r);
-                    return new SchemaNode(tag) { EnumValues = values.ToFrozenSet(StringComparer.Ordinal), EnumOrder = values };
+                    return new SchemaNode(tag) { EnumValues = values.ToFrozenSet(StringComparer.Ordinal), EnumOrder = values, EmptyIsUnset = true };
                 }
 
             case SchemaTag.Object:

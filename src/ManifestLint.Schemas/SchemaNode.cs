@@ -43,6 +43,12 @@ public sealed class SchemaNode
     /// <summary>Resolves <see cref="RefName"/> in the node's own Kubernetes version.</summary>
     internal Func<string, SchemaNode?>? Resolver { get; init; }
 
+    /// <summary>
+    /// Built-in enums: an empty string is Go's zero value, which the API server's defaulting treats as not set, so it
+    /// is accepted (CRD enums are plain JSON schema and are not).
+    /// </summary>
+    public bool EmptyIsUnset { get; internal init; }
+
     /// <summary>CRD schemas only: <c>nullable: true</c>.</summary>
     public bool Nullable { get; internal init; }
 

@@ -193,7 +193,7 @@ public static class SchemaValidator
             {
                 sink.Add(new SchemaViolation(SchemaProblem.InvalidValue, node, $"{node.Path}: '{scalar.Text}' is not a quantity (a number with an optional suffix such as 500m, 128Mi, 1.5Gi)"));
             }
-            else if (s.Tag == SchemaTag.Enum && s.EnumValues is { } values && !values.Contains(scalar.Text))
+            else if (s.Tag == SchemaTag.Enum && s.EnumValues is { } values && !values.Contains(scalar.Text) && !(s.EmptyIsUnset && scalar.Text.Length == 0))
             {
                 var message = $"{node.Path}: '{scalar.Text}' is not one of {string.Join(", ", s.EnumOrder.Select(v => v.Length == 0 ? "\"\"" : v))}";
                 if (FieldSuggestions.Closest(scalar.Text, s.EnumOrder) is { } suggestion)
