@@ -67,6 +67,15 @@ public sealed partial class SchemaLintTests
         Assert.Contains("--kube-version", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Explain_lists_cel_rules_as_not_evaluated()
+    {
+        var run = CliRun.Invoke("explain", "crd-schema-violation", "--crd", "testdata/schema/chart/crds/backup.yaml");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("not evaluated: Backup.example.com/v1 at testdata/schema/chart/crds/backup.yaml:25: self.size() > 0 (schedule must not be empty)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Give --crd FILE", CliRun.Invoke("explain", "crd-schema-violation").Out, StringComparison.Ordinal);
+    }
+
     private static List<JsonFinding> Lint(params string[] args)
     {
         var run = CliRun.Invoke(["lint", .. args, "--format", "json", "--fail-on", "none"]);
