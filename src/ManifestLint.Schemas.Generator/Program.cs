@@ -6,7 +6,7 @@ var root = RepositoryRoot(Environment.CurrentDirectory);
 var shared = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(root, "..", "shared"));
 var output = args.Length > 1 ? args[1] : Path.Combine(root, "src", "ManifestLint.Schemas", "Data");
 Directory.CreateDirectory(output);
-File.WriteAllBytes(Path.Combine(output, "kubernetes-api.bin.br"), SchemaDataWriter.Build(shared, Console.Out));
+File.WriteAllBytes(Path.Combine(output, "kubernetes-api.bin.gz"), SchemaDataWriter.Build(shared, Console.Out));
 File.WriteAllText(Path.Combine(output, "api-lifecycle.tsv"), LifecycleTableWriter.Build(shared));
 Console.WriteLine($"wrote {output}");
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace ManifestLint.Schemas.Generator;
 
 /// <summary>
-/// Builds <c>kubernetes-api.bin.br</c>: the compact schema model of every minor 1.16–1.36. Definitions that are equal
+/// Builds <c>kubernetes-api.bin.gz</c>: the compact schema model of every minor 1.16–1.36. Definitions that are equal
 /// (after dropping descriptions and normalising names) are stored once and shared by every minor that has them.
 /// </summary>
 internal static class SchemaDataWriter
@@ -104,15 +104,10 @@ internal static class SchemaDataWriter
 
         var total = versions.Sum(v => v.Defs.Count);
         log.WriteLine($"{defs.Count} distinct definitions for {total} (minor, definition) pairs; {strings.Strings.Count} strings; {raw.Length} bytes before compression");
+        // GZip rather than Brotli: zlib is already in the native binary (charts' .tgz), Brotli would add its own library.
         using var compressed = new MemoryStream();
-        using (var brotli = new BrotliEncoder(quality: 11, window: 24))
-        {
-            var input = raw.ToArray();
-            var output = new byte[BrotliEncoder.GetMaxCompressedLength(input.Length)];
-            if (brotli.Compress(input, output, out _, out var written, isFinalBlock: true) != System.Buffers.OperationStatus.Done)
-                throw new InvalidOperationException("Brotli compression failed");
-            compressed.Write(output, 0, written);
-        }
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+            raw.WriteTo(gzip);
 
         log.WriteLine($"{compressed.Length} bytes compressed");
         foreach (var spec in specs.Values)

@@ -85,9 +85,9 @@ public sealed class KubernetesApi
 
     internal static KubernetesApi Load(Stream compressed)
     {
-        using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
+        using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
         using var ms = new MemoryStream();
-        brotli.CopyTo(ms);
+        gzip.CopyTo(ms);
         var data = ms.ToArray();
         var r = new SpanReader(data);
         if (r.ReadInt32() != SchemaFormat.Magic || r.Read7BitInt() != SchemaFormat.Version)
@@ -128,7 +128,7 @@ public sealed class KubernetesApi
     }
 
     private static Stream OpenResource() =>
-        typeof(KubernetesApi).Assembly.GetManifestResourceStream("ManifestLint.Schemas.kubernetes-api.bin.br")
+        typeof(KubernetesApi).Assembly.GetManifestResourceStream("ManifestLint.Schemas.kubernetes-api.bin.gz")
         ?? throw new InvalidOperationException("Embedded Kubernetes API data is missing");
 
     private ApiVersionSchema ReadVersion(int minor, int offset)

@@ -76,7 +76,7 @@ public sealed class KubernetesApiTests(ITestOutputHelper output)
     [Fact]
     public void Embedded_data_size_and_load_time_are_reported()
     {
-        var file = new FileInfo(Path.Combine(RepositoryPaths.Root, "src", "ManifestLint.Schemas", "Data", "kubernetes-api.bin.br"));
+        var file = new FileInfo(Path.Combine(RepositoryPaths.Root, "src", "ManifestLint.Schemas", "Data", "kubernetes-api.bin.gz"));
         var clock = Stopwatch.StartNew();
         using (var stream = file.OpenRead())
         {
