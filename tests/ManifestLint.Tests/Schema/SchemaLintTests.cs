@@ -53,6 +53,28 @@ public sealed partial class SchemaLintTests
     }
 
     [Fact]
+    public void Crds_in_the_configuration_file_validate_custom_resources()
+    {
+        var dir = Directory.CreateTempSubdirectory("manifestlint-crds-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "defs"));
+            File.Copy(Path.Combine(RepositoryPaths.Root, "testdata/schema/crds/widget-crd.yaml"), Path.Combine(dir.FullName, "defs", "widget-crd.yaml"));
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "app"));
+            File.Copy(Path.Combine(RepositoryPaths.Root, "testdata/schema/widget.yaml"), Path.Combine(dir.FullName, "app", "widget.yaml"));
+            File.WriteAllText(Path.Combine(dir.FullName, ".manifestlint.yaml"), "crds:\n  - defs\n");
+            var run = CliRun.Invoke(["lint", "app", "--format", "json", "--fail-on", "none"], workingDirectory: dir.FullName);
+            using var doc = JsonDocument.Parse(run.Out);
+            var finding = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray().Select(JsonFinding.From), f => f.RuleId == "crd-schema-violation");
+            Assert.Equal(("app/widget.yaml", 6), (finding.Path, finding.Line));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Complete_reports_custom_resources_without_a_crd()
     {
         var finding = Assert.Single(Lint("testdata/schema/widget.yaml", "--complete"), f => f.RuleId == "crd-schema-violation");
