@@ -8,6 +8,7 @@ using ManifestLint.Rules.Pods;
 using ManifestLint.Rules.Rbac;
 using ManifestLint.Rules.References;
 using ManifestLint.Rules.Resources;
+using ManifestLint.Rules.Schema;
 using ManifestLint.Rules.Secrets;
 using ManifestLint.Rules.ServiceAccounts;
 
@@ -24,6 +25,8 @@ public static class BuiltInRules
     /// <summary>The rule classes written one per file, in id order (a meta-test keeps this literal sorted).</summary>
     internal static ImmutableArray<Rule> HandWritten { get; } =
     [
+        new ApiDeprecated(),
+        new ApiRemoved(),
         new ApparmorUnconfined(),
         new AuditPolicyLogsSecretBodies(),
         new AuditPolicyMissesAuth(),
@@ -33,6 +36,7 @@ public static class BuiltInRules
         new CapabilitiesNotDropped(),
         new ClusterAdminBinding(),
         new ClusterRoleWhereRoleSuffices(),
+        new CrdSchemaViolation(),
         new DangerousCapability(),
         new DefaultServiceAccount(),
         new DefaultServiceAccountHasPermissions(),
@@ -76,6 +80,11 @@ public static class BuiltInRules
         new RbacSecretsAccess(),
         new RbacWebhookControl(),
         new RunAsRoot(),
+        new SchemaDuplicateListKey(),
+        new SchemaInvalidType(),
+        new SchemaInvalidValue(),
+        new SchemaMissingRequired(),
+        new SchemaUnknownField(),
         new SeccompUnconfined(),
         new SecretInEnv(),
         new SelectorMismatch(),

@@ -26,10 +26,29 @@ public static class RuleVerifier
         var resources = new List<Resource>();
         foreach (var document in loaded.Documents)
             resources.AddRange(ResourceReader.Read(document, "default", new ResourceOrigin(file.Path, document.Index), out _));
-        var graph = ResourceGraph.Build(resources);
+        var graph = ResourceGraph.Build(resources, FixtureOptions(file.Text));
         var findings = RuleRunner.Run(graph, [(rule, rule.DefaultOptions)], maxDegreeOfParallelism: 1);
         var expected = FixtureExpectations.Parse(loaded.Documents).Where(e => e.RuleId == rule.Info.Id).ToImmutableArray();
         return new RuleVerification(file, findings, expected, loaded.Problems);
+    }
+
+    /// <summary>
+    /// Run settings a fixture states in a comment line: <c># kube-version: 1.20</c> (the target Kubernetes version) and
+    /// <c># complete: true</c>.
+    /// </summary>
+    public static GraphOptions FixtureOptions(string text)
+    {
+        var options = GraphOptions.Default;
+        foreach (var line in text.Split('\n'))
+        {
+            var t = line.Trim();
+            if (t.StartsWith("# kube-version:", StringComparison.Ordinal))
+                options = options with { KubeVersion = t["# kube-version:".Length..].Trim() };
+            else if (t == "# complete: true")
+                options = options with { Complete = true };
+        }
+
+        return options;
     }
 
     /// <summary>

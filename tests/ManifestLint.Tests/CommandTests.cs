@@ -237,12 +237,15 @@ public class CommandTests
                 return [.. doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!)];
             }
 
-            var plain = CliRun.Invoke(["lint", ".", "--complete", "--format", "json", "--fail-on", "none"], workingDirectory: dir.FullName);
-            var flag = CliRun.Invoke(["lint", ".", "--complete", "--format", "json", "--fail-on", "none", "--api-versions", "policy/v1/PodDisruptionBudget"], workingDirectory: dir.FullName);
+            // Kubernetes 1.20 has no policy/v1 PodDisruptionBudget, so only the added API version makes the template render it.
+            var plain = CliRun.Invoke(["lint", ".", "--complete", "--format", "json", "--fail-on", "none", "--kube-version", "v1.20.0"], workingDirectory: dir.FullName);
+            var flag = CliRun.Invoke(["lint", ".", "--complete", "--format", "json", "--fail-on", "none", "--kube-version", "v1.20.0", "--api-versions", "policy/v1/PodDisruptionBudget"], workingDirectory: dir.FullName);
+            var target = CliRun.Invoke(["lint", ".", "--complete", "--format", "json", "--fail-on", "none"], workingDirectory: dir.FullName);
             File.WriteAllText(Path.Combine(dir.FullName, ".manifestlint.yaml"), "charts:\n  app:\n    apiVersions: [policy/v1/PodDisruptionBudget]\n");
-            var config = CliRun.Invoke(["lint", ".", "--complete", "--format", "json", "--fail-on", "none"], workingDirectory: dir.FullName);
+            var config = CliRun.Invoke(["lint", ".", "--complete", "--format", "json", "--fail-on", "none", "--kube-version", "v1.20.0"], workingDirectory: dir.FullName);
 
             Assert.DoesNotContain("pdb-selects-no-pods", Rules(plain));
+            Assert.Contains("pdb-selects-no-pods", Rules(target)); // the default target (1.36) serves it: its API set includes the kind
             Assert.Contains("pdb-selects-no-pods", Rules(flag));
             Assert.Contains("pdb-selects-no-pods", Rules(config));
         }

@@ -11,4 +11,13 @@ public sealed record GraphOptions(bool Complete = false)
     /// Namespace object is not in the input; null makes no assumption.
     /// </summary>
     public string? AssumedPodSecurityLevel { get; init; }
+
+    /// <summary>Kubernetes version the input is checked against (<c>--kube-version</c>, e.g. <c>v1.30.0</c>); null for the newest known.</summary>
+    public string? KubeVersion { get; init; }
+
+    /// <summary>
+    /// CustomResourceDefinitions that are not part of the linted input (<c>--crd</c>, <c>crds:</c> in the configuration,
+    /// a chart's <c>crds/</c> folder): their custom resources are validated, they are not linted themselves.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<Yaml.YamlMapping> Crds { get; init; } = [];
 }

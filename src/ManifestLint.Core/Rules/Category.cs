@@ -12,6 +12,7 @@ public enum Category
     Namespaces,
     References,
     ControlPlane,
+    Schema,
     Input,
 
     /// <summary>Findings of the organisation's own ValidatingAdmissionPolicies (severity from the binding).</summary>

@@ -56,8 +56,11 @@ public sealed record LintInvocation(
     /// <summary>API versions added to every chart's <c>.Capabilities.APIVersions</c>.</summary>
     public ImmutableArray<string> HelmApiVersions { get; init; } = [];
 
-    /// <summary>Kubernetes version charts are rendered for.</summary>
+    /// <summary>Kubernetes version the input is checked against and charts are rendered for.</summary>
     public string? KubeVersion { get; init; }
+
+    /// <summary><c>--crd</c>: files or folders of CustomResourceDefinitions (as given).</summary>
+    public ImmutableArray<string> Crds { get; init; } = [];
 
     /// <summary>Helm release line (<c>--helm-version</c> 3, 4/4.1 or 4.2) whose rendering is reproduced; null for the configuration's or the default.</summary>
     public Helm.HelmLine? HelmLine { get; init; }

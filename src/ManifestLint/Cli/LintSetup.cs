@@ -53,6 +53,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             ChartValuesScenarios = invocation.ChartValuesScenarios,
             Policies = PolicyPaths(invocation, config, environment),
             PolicyUnbound = invocation.PolicyUnbound,
+            Crds = [.. invocation.Crds.Select(c => CrdPath(c, environment)), .. config.Crds],
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
     }
@@ -100,6 +101,12 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
         }
     }
 
+    private static string CrdPath(string path, CliEnvironment environment)
+    {
+        var full = environment.FullPath(path);
+        return File.Exists(full) || Directory.Exists(full) ? full : throw new UsageException($"--crd path not found: {path}");
+    }
+
     /// <summary>Chart render options from the lint flags; values files are read here, at the edge.</summary>
     private static Helm.RenderOptions HelmOptions(LintInvocation invocation, CliEnvironment environment, string repositoryRoot)
     {
@@ -121,7 +128,15 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
         };
         if (invocation.HelmLine is { } line)
             options = options.ForHelmLine(line);
-        return invocation.KubeVersion is { } kube ? options with { KubeVersion = kube } : options;
+        if (invocation.KubeVersion is { } kube)
+        {
+            if (Schemas.KubernetesApi.ParseMinor(kube) is null)
+                throw new UsageException($"--kube-version must be a Kubernetes 1.x version such as v1.30.0, not '{kube}'");
+            options = options with { KubeVersion = kube };
+        }
+
+        // Charts see the API set of the target version, as a cluster of that version would report it.
+        return options with { BaseApiVersions = Schemas.KubernetesApi.Embedded.ForKubeVersion(options.KubeVersion)?.ApiVersions };
     }
 
     /// <summary>The git top level above <paramref name="workingDirectory"/> (a folder holding <c>.git</c>), else the working directory.</summary>

@@ -14,11 +14,18 @@ internal static class ExplainCommand
         Description = "The rule id, as printed in findings (e.g. privileged-container).",
     };
 
+    public static readonly Option<string[]> Crd = new("--crd")
+    {
+        Description = "With crd-schema-violation: CustomResourceDefinition files whose x-kubernetes-validations (CEL) rules are listed as not evaluated (repeatable).",
+        HelpName = "path",
+    };
+
     public static Command GetCommand(CliEnvironment environment, RuleCatalog catalog)
     {
         var command = new Command("explain", "Explain a rule: why it matters, how to fix it, how to suppress it.")
         {
             Id,
+            Crd,
         };
         command.SetAction(parseResult =>
         {
@@ -27,6 +34,8 @@ internal static class ExplainCommand
             {
                 var info = catalog.Find(id) ?? throw new UsageException(catalog.UnknownRuleMessage(id));
                 environment.Out.Write(Render(info, catalog.RulesById.GetValueOrDefault(id), catalog.ReservedIds.Contains(id)));
+                if (info.Id == "crd-schema-violation")
+                    environment.Out.Write(CelRules(parseResult.GetValue(Crd) ?? [], environment));
                 environment.Out.Flush();
                 return ExitCodes.Success;
             });
@@ -75,6 +84,41 @@ internal static class ExplainCommand
 
         sb.Append("  Everywhere: `--disable ").Append(info.Id).Append("`, or in .manifestlint.yaml:\n\n");
         sb.Append("    rules:\n      ").Append(info.Id).Append(":\n        enabled: false\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The CEL rules of the given CRD files, each listed as not evaluated (ManifestLint has no CEL engine).</summary>
+    internal static string CelRules(IReadOnlyList<string> paths, CliEnvironment environment)
+    {
+        var sb = new StringBuilder("\nCEL validation rules (x-kubernetes-validations)\n");
+        if (paths.Count == 0)
+            return sb.Append("  Not evaluated. Give --crd FILE to list the rules of a CustomResourceDefinition.\n").ToString();
+        var documents = new List<Core.Yaml.YamlMapping>();
+        foreach (var path in paths)
+        {
+            var full = environment.FullPath(path);
+            if (!File.Exists(full))
+                throw new UsageException($"--crd file not found: {path}");
+            var load = Core.Yaml.YamlLoader.Load(new Core.Text.SourceFile(path, File.ReadAllText(full)));
+            documents.AddRange(load.Documents.Select(d => d.Root).OfType<Core.Yaml.YamlMapping>());
+        }
+
+        var count = 0;
+        foreach (var crd in Schemas.CrdIndex.Build(documents).Definitions.OrderBy(d => d.Group, StringComparer.Ordinal).ThenBy(d => d.Kind, StringComparer.Ordinal).ThenBy(d => d.Version, StringComparer.Ordinal))
+        {
+            foreach (var rule in crd.CelRules)
+            {
+                count++;
+                sb.Append("  not evaluated: ").Append(crd.Kind).Append('.').Append(crd.Group).Append('/').Append(crd.Version).Append(" at ")
+                  .Append(rule.Rule.Span.Path).Append(':').Append(rule.Rule.Span.StartLine).Append(": ").Append(rule.Rule.Text);
+                if (rule.Message is { } message)
+                    sb.Append(" (").Append(message).Append(')');
+                sb.Append('\n');
+            }
+        }
+
+        if (count == 0)
+            sb.Append("  none in the given files\n");
         return sb.ToString();
     }
 

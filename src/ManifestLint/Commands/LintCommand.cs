@@ -140,8 +140,14 @@ internal static class LintCommand
 
     public static readonly Option<string?> KubeVersion = new("--kube-version")
     {
-        Description = "Kubernetes version charts are rendered for (.Capabilities.KubeVersion) [default: v1.36.0].",
+        Description = "Kubernetes version the input is checked against (API schemas, removed and deprecated APIs) and charts are rendered for (.Capabilities) [default: v1.36.0].",
         HelpName = "version",
+    };
+
+    public static readonly Option<string[]> Crd = new("--crd")
+    {
+        Description = "File or folder of CustomResourceDefinitions whose custom resources are validated; the CRDs themselves are not linted (repeatable).",
+        HelpName = "path",
     };
 
     public static readonly Option<string[]> ApiVersions = new("--api-versions", "-a")
@@ -196,6 +202,7 @@ internal static class LintCommand
             HelmSet,
             HelmSetString,
             KubeVersion,
+            Crd,
             ApiVersions,
             HelmVersion,
             ChartValuesScenarios,
@@ -234,6 +241,7 @@ internal static class LintCommand
         HelmSet = Values(parseResult, HelmSet),
         HelmSetString = Values(parseResult, HelmSetString),
         KubeVersion = parseResult.GetValue(KubeVersion),
+        Crds = Values(parseResult, Crd),
         HelmApiVersions = Values(parseResult, ApiVersions),
         HelmLine = HelmLine(parseResult.GetValue(HelmVersion)),
         ChartValuesScenarios = parseResult.GetValue(ChartValuesScenarios),

@@ -15,7 +15,7 @@ namespace ManifestLint.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["rules", "include", "exclude", "namespace", "complete", "failOn", "charts", "policies"];
+    private static readonly string[] TopLevelKeys = ["rules", "include", "exclude", "namespace", "complete", "failOn", "charts", "policies", "crds"];
 
     private static readonly string[] ChartKeys = ["values", "set", "setString", "releaseName", "namespace", "apiVersions", "helmVersion"];
 
@@ -88,6 +88,9 @@ public static class ConfigLoader
                     break;
                 case "policies":
                     config = config with { Policies = ReadGlobs(entry, errors) };
+                    break;
+                case "crds":
+                    config = config with { Crds = [.. ReadGlobs(entry, errors).Select(p => System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, p)))] };
                     break;
                 default:
                     errors.Add(UnknownKey(entry.Key, TopLevelKeys, "top-level key"));

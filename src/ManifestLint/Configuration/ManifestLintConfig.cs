@@ -30,6 +30,8 @@ public sealed record ManifestLintConfig(
 
     /// <summary>Files or folders of admission policies and bindings (relative to the configuration's folder).</summary>
     public ImmutableArray<string> Policies { get; init; } = [];
+    /// <summary>Files or folders of CustomResourceDefinitions (absolute) whose custom resources are validated.</summary>
+    public ImmutableArray<string> Crds { get; init; } = [];
 
     /// <summary>The default file name, looked for in the scanned folder and then at the repository root.</summary>
     public const string FileName = ".manifestlint.yaml";

@@ -37,7 +37,14 @@ public static class LintPipeline
 
         var parsed = ParseAll(discovery.Files, request, progress, cancellationToken)
             .AddRange(RenderCharts(discovery.Charts, request, cancellationToken));
-        var graphOptions = new GraphOptions(request.Complete) { AssumedPodSecurityLevel = request.PodSecurityLevel };
+        var crds = LoadCrds(request.Crds, request.RepositoryRoot, cancellationToken);
+        parsed = parsed.Add(crds);
+        var graphOptions = new GraphOptions(request.Complete)
+        {
+            AssumedPodSecurityLevel = request.PodSecurityLevel,
+            KubeVersion = request.Helm.KubeVersion,
+            Crds = [.. parsed.SelectMany(p => p.Crds)],
+        };
         var graph = BuildGraph([.. parsed.SelectMany(p => p.Resources)], graphOptions, out var graphProblems);
         parsed = parsed.Add(new ParsedFile(null, [], graphProblems, 0, 0));
 
@@ -156,7 +163,10 @@ public static class LintPipeline
             s.Path,
             request,
             cancellationToken), cancellationToken)).ToList();
-        return new ParsedFile(null, [.. parts.SelectMany(p => p.Resources)], [.. parts.SelectMany(p => p.Problems)], parts.Sum(p => p.Documents), parts.Sum(p => p.Skipped));
+        return new ParsedFile(null, [.. parts.SelectMany(p => p.Resources)], [.. parts.SelectMany(p => p.Problems)], parts.Sum(p => p.Documents), parts.Sum(p => p.Skipped))
+        {
+            Crds = [.. parts.SelectMany(p => p.Crds)],
+        };
     }
 
     private static ImmutableArray<(string Path, string Text)> ScenarioFiles(ChartInput chart)
@@ -210,7 +220,60 @@ public static class LintPipeline
             }
         }
 
-        return new ParsedFile(null, resources.ToImmutable(), problems.ToImmutable(), documents, skipped);
+        return new ParsedFile(null, resources.ToImmutable(), problems.ToImmutable(), documents, skipped)
+        {
+            Crds = [.. render.Crds.SelectMany(c => CrdDocuments(new SourceFile(c.Item1, c.Item3), cancellationToken))],
+        };
+    }
+
+    /// <summary>The root mappings of a CRD file's documents (syntax errors leave a document out; the file is not linted).</summary>
+    private static IEnumerable<YamlMapping> CrdDocuments(SourceFile file, CancellationToken cancellationToken)
+    {
+        YamlLoadResult load;
+        try
+        {
+            load = YamlLoader.Load(file, map: null, options: null, cancellationToken);
+        }
+        catch (Exception e) when (IsUnexpected(e, cancellationToken))
+        {
+            return [];
+        }
+
+        return load.Documents.Select(d => d.Root).OfType<YamlMapping>();
+    }
+
+    /// <summary>
+    /// <c>--crd</c> and <c>crds:</c> files (or every YAML file of a folder): CustomResourceDefinitions that validate custom
+    /// resources. A file that cannot be read or parsed is reported like any input.
+    /// </summary>
+    private static ParsedFile LoadCrds(ImmutableArray<string> paths, string repositoryRoot, CancellationToken cancellationToken)
+    {
+        var crds = ImmutableArray.CreateBuilder<YamlMapping>();
+        var problems = ImmutableArray.CreateBuilder<Finding>();
+        var files = paths.SelectMany<string, string>(p => Directory.Exists(p)
+            ? Directory.EnumerateFiles(p, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            : [p]);
+        foreach (var full in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = Path.GetRelativePath(repositoryRoot, full).Replace('\\', '/');
+            string text;
+            try
+            {
+                text = File.ReadAllText(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.AddRange(ParsedFile.Failed(path, $"CRD file cannot be read: {e.Message}").Problems);
+                continue;
+            }
+
+            var load = YamlLoader.Load(new SourceFile(path, text), map: null, options: null, cancellationToken);
+            problems.AddRange(load.Problems);
+            crds.AddRange(load.Documents.Select(d => d.Root).OfType<YamlMapping>());
+        }
+
+        return new ParsedFile(null, [], problems.ToImmutable(), 0, 0) { Crds = crds.ToImmutable() };
     }
 
     /// <summary>
@@ -340,6 +403,9 @@ public static class LintPipeline
 
     internal sealed record ParsedFile(SourceFile? Source, ImmutableArray<Resource> Resources, ImmutableArray<Finding> Problems, int Documents, int Skipped)
     {
+        /// <summary>CustomResourceDefinitions that validate custom resources without being linted (a chart's crds/, --crd).</summary>
+        public ImmutableArray<YamlMapping> Crds { get; init; } = [];
+
         public static ParsedFile Failed(string path, string message) =>
             new(null, [], [new Finding(InputProblems.InputUnreadable.Id, InputProblems.InputUnreadable.Severity, message, SourceSpan.At(path, 1, 1), null, null, [])], 0, 0);
     }

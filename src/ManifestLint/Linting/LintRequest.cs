@@ -47,4 +47,6 @@ public sealed record LintRequest(
 
     /// <summary>Apply admission policies without a binding to everything they match.</summary>
     public bool PolicyUnbound { get; init; }
+    /// <summary>Absolute paths of files or folders of CustomResourceDefinitions (<c>--crd</c>, <c>crds:</c>) that validate custom resources but are not linted.</summary>
+    public ImmutableArray<string> Crds { get; init; } = [];
 }
