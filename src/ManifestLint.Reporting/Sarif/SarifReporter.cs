@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using ManifestLint.Core.Reports;
@@ -97,12 +98,15 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
             descriptors.Add(Descriptor(rule, ReportFacts.EffectiveSeverity(report, rule)));
         }
 
-        var results = ImmutableArray.CreateBuilder<Result>(report.Findings.Length);
+        // Results (a fingerprint hash and a few strings each) are made on every core, each into its own slot.
+        var findings = report.Findings;
+        var resultArray = new Result[findings.Length];
+        Parallel.For(0, findings.Length, i => resultArray[i] = ToResult(findings[i], ruleIndex[findings[i].RuleId]));
+        var results = ImmutableCollectionsMarshal.AsImmutableArray(resultArray);
         var notifications = ImmutableArray.CreateBuilder<Notification>();
-        foreach (var f in report.Findings)
+        foreach (var f in findings)
         {
             var index = ruleIndex[f.RuleId];
-            results.Add(ToResult(f, index));
             if (!f.IsSuppressed && ReportFacts.IsInputProblem(f.RuleId))
             {
                 notifications.Add(new Notification(
@@ -121,7 +125,7 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
             OriginalUriBaseIds(report.RepositoryRoot),
             string.IsNullOrWhiteSpace(Options.Category) ? null : new RunAutomationDetails(Options.Category.TrimEnd('/') + "/"),
             "utf16CodeUnits",
-            results.MoveToImmutable());
+            results);
         return new SarifLog(SarifLog.SchemaUri, SarifLog.SarifVersion, [run]);
     }
 
