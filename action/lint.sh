@@ -4,7 +4,7 @@
 # findings, so the SARIF upload runs first. Inputs arrive as environment variables, never spliced
 # into the script, so they cannot inject shell code.
 set -uo pipefail
-tool=(dotnet "${RUNNER_TEMP:?}/manifestlint/manifestlint.dll")
+tool=("${MANIFESTLINT_BIN:?set by action/build.sh}")
 cd "${GITHUB_WORKSPACE:?}"
 
 args=(lint)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -17,13 +16,25 @@ internal static class JsonOutput
     };
 
     /// <summary>Writes UTF-8 JSON produced by <paramref name="write"/> to a text writer, followed by a final newline.</summary>
-    public static void WriteTo(TextWriter output, Action<Utf8JsonWriter> write) => output.Write(Render(write));
+    public static void WriteTo(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = RenderUtf8(write);
+        buffer.CopyTo(output);
+    }
 
     public static string Render(Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = RenderUtf8(write);
+        return buffer.ToString();
+    }
+
+    /// <summary>The UTF-8 JSON produced by <paramref name="write"/> and a final newline, in pooled chunks.</summary>
+    internal static Utf8ChunkBuffer RenderUtf8(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new Utf8ChunkBuffer();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             write(writer);
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
+        buffer.WriteByte((byte)'\n');
+        return buffer;
     }
 }

@@ -1,36 +1,25 @@
 #!/usr/bin/env bash
-# Times whole `manifestlint lint` processes over generated corpora of 1,000 and 10,000 resources,
-# with every rule and without the graph-aware rules, for the JIT build and (if given) a native binary.
-#   bash tests/ManifestLint.Benchmarks/bench.sh [path/to/native/manifestlint]
-# Prints the best of three runs: wall seconds and peak resident memory (KB).
+# Times whole `manifestlint lint` processes (to SARIF, every rule) over generated corpora of 1,000, 10,000 and 100,000
+# resources (200 resources per 4 MB, 50 per file) and one 50 MB file of 125,000 resources, for the JIT build and,
+# if given, a native binary:
+#   bash tests/ManifestLint.Benchmarks/bench.sh [path/to/native/manifestlint] [runs]
+# Prints medians of wall time, user+system CPU time and peak resident memory, then the CPU and memory per 1,000
+# resources, which stay flat when growth is linear. compare.sh does the timing; pass it older builds as well to put
+# figures before and after a change side by side, measured in one sitting.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+runs="${2:-3}"
 dotnet build "$repo/src/ManifestLint" -c Release -o "$work/jit" --nologo -v quiet >/dev/null
-for n in 1000 10000; do
-  dotnet run --project "$repo/tests/ManifestLint.Benchmarks" -c Release -- "$n" "$work/corpus-$n" >/dev/null
-done
-graph_rules=$(dotnet "$work/jit/manifestlint.dll" rules --format json | python3 -c '
-import json, sys
-rules = json.load(sys.stdin)["rules"]
-print(" ".join("--disable " + r["id"] for r in rules if r["category"] in ("rbac", "network", "references", "namespaces")))')
-best() {
-  local out=""
-  for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M" "$@" >/dev/null 2>>"$work/t" || true
-  done
-  sort -n "$work/t" | head -1
-  rm -f "$work/t"
-}
-run() {
-  local label=$1; shift
-  for n in 1000 10000; do
-    echo "$label, $n resources, all rules:      $(best "$@" lint "$work/corpus-$n" --format sarif --output "$work/out.sarif" --fail-on none --quiet)"
-  done
-  # shellcheck disable=SC2086
-  echo "$label, 10000 resources, no graph rules: $(best "$@" lint "$work/corpus-10000" --format sarif --output "$work/out.sarif" --fail-on none --quiet $graph_rules)"
-}
-echo "(wall seconds, peak KB; best of 3)"
-run jit dotnet "$work/jit/manifestlint.dll"
-if [[ $# -gt 0 ]]; then run native "$1"; fi
+gen() { dotnet run --project "$repo/tests/ManifestLint.Benchmarks" -c Release -- corpus "$@" >/dev/null; }
+gen 1000 "$work/in/c1000"
+gen 10000 "$work/in/c10000"
+gen 100000 "$work/in/c100000"
+gen 125000 "$work/in/big" 1
+builds=("jit=dotnet $work/jit/manifestlint.dll")
+[[ $# -gt 0 && -n "$1" ]] && builds+=("native=$1")
+bash "$repo/tests/ManifestLint.Benchmarks/compare.sh" "$work/in" "$runs" "${builds[@]}" | tee "$work/results.tsv"
+echo
+echo "per 1,000 resources (flat = linear growth):"
+awk -F'\t' 'NR > 1 { n = $1 == "big" ? 125 : substr($1, 2) / 1000; printf "%-8s %-8s cpu %.3f s  peak %.1f MiB\n", $1, $2, $4 / n, $5 / n }' "$work/results.tsv"

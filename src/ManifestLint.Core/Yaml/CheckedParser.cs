@@ -9,9 +9,9 @@ namespace ManifestLint.Core.Yaml;
 /// unclosed flow collection, <c>...</c> before a stray character, a tag that is not a URI, an escape that is not a
 /// character) is reported as a <see cref="YamlException"/> at the scanner's position like any other syntax error.
 /// </summary>
-internal sealed class CheckedParser(string text) : IParser
+internal sealed class CheckedParser(ReadOnlyMemory<char> text) : IParser
 {
-    private readonly Scanner _scanner = new(new StringReader(text), skipComments: true);
+    private readonly Scanner _scanner = new(new MemoryTextReader(text), skipComments: true);
     private Parser? _parser;
     private int _lastLine;
 
@@ -30,7 +30,7 @@ internal sealed class CheckedParser(string text) : IParser
             // A bad tag or escape is noticed once its token is read (the scanner is ahead by then).
             var at = e is ArgumentException && _scanner.Current is { } token ? token.Start : _scanner.CurrentPosition;
             if (_lastLine == 0)
-                _lastLine = text.Count(c => c == '\n') + 1;
+                _lastLine = text.Span.Count('\n') + 1;
             if (at.Line > _lastLine)
                 at = new Mark(at.Index, _lastLine, 1);
             throw new YamlException(at, at, Describe(e), e);

@@ -9,7 +9,7 @@ namespace ManifestLint.Core.Yaml;
 /// </summary>
 internal static class CommentScanner
 {
-    public static List<YamlComment> Scan(string text, int lineOffset)
+    public static List<YamlComment> Scan(ReadOnlySpan<char> text, int lineOffset)
     {
         var comments = new List<YamlComment>();
         var lineNumber = 0;
@@ -17,10 +17,11 @@ internal static class CommentScanner
         var start = 0;
         while (start <= text.Length)
         {
-            var end = text.IndexOf('\n', start);
+            var end = text[start..].IndexOf('\n');
+            end = end < 0 ? -1 : start + end;
             if (end < 0)
                 end = text.Length;
-            var line = text.AsSpan(start, end - start).TrimEnd('\r');
+            var line = text[start..end].TrimEnd('\r');
             lineNumber++;
             var indent = line.Length - line.TrimStart(' ').Length;
             var blank = line.Trim().IsEmpty;

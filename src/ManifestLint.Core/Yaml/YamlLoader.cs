@@ -19,22 +19,71 @@ public static partial class YamlLoader
     public static YamlLoadResult Load(SourceFile file, ISourceMap? map = null, YamlLoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= YamlLoadOptions.Default;
+        // One string pool per file: keys and short values repeat in every document, and the tree keeps one copy of each.
+        var strings = new StringPool();
+        var chunks = SplitDocuments(file.Text).ToList();
+        if (chunks.Count > 1 && IsPlainStream(file.Text) && LoadWhole(file, map, options, chunks, strings, cancellationToken) is { } whole)
+            return whole;
+        return LoadChunks(file, map, options, chunks, strings, cancellationToken);
+    }
+
+    /// <summary>Reads each chunk of the stream (see <see cref="SplitDocuments"/>) with its own parser, so an error costs only its document.</summary>
+    internal static YamlLoadResult LoadChunks(SourceFile file, ISourceMap? map, YamlLoadOptions options, List<(int Offset, int Line, int Length)> chunks, StringPool strings, CancellationToken cancellationToken)
+    {
         var documents = ImmutableArray.CreateBuilder<YamlDocument>();
         var problems = ImmutableArray.CreateBuilder<Finding>();
         var index = 0;
-        foreach (var (chunkStart, chunkLine, chunkText) in SplitDocuments(file.Text))
+        foreach (var (chunkStart, chunkLine, chunkLength) in chunks)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var builder = new DocumentBuilder(file, map, options, chunkLine - 1, problems);
-            builder.ParseChunk(chunkText, ref index, documents);
-            _ = chunkStart;
+            var builder = new DocumentBuilder(file, map, options, chunkLine - 1, problems, strings);
+            builder.ParseChunk(file.Text.AsMemory(chunkStart, chunkLength), ref index, documents);
         }
 
         return new YamlLoadResult(documents.ToImmutable(), problems.ToImmutable());
     }
 
+    /// <summary>
+    /// Reads a stream of several documents with one parser. Setting up YamlDotNet's scanner and parser costs about
+    /// 8 KB per document, more than a typical manifest document's own parse, so a file of many documents is first
+    /// read in one pass. The result equals reading each chunk on its own (anchors and node limits are per document
+    /// either way, positions are the file's, comments are taken per chunk); should any document fail, the pass is
+    /// dropped and the file is read chunk by chunk, so errors are reported exactly as before.
+    /// </summary>
+    private static YamlLoadResult? LoadWhole(SourceFile file, ISourceMap? map, YamlLoadOptions options, List<(int Offset, int Line, int Length)> chunks, StringPool strings, CancellationToken cancellationToken)
+    {
+        var documents = ImmutableArray.CreateBuilder<YamlDocument>();
+        var problems = ImmutableArray.CreateBuilder<Finding>();
+        var builder = new DocumentBuilder(file, map, options, 0, problems, strings);
+        if (!builder.TryParseStream(file.Text.AsMemory(), documents, cancellationToken))
+            return null;
+
+        var first = 0;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var (offset, line, length) = chunks[c];
+            var next = c + 1 < chunks.Count ? chunks[c + 1].Line : int.MaxValue;
+            var end = first;
+            while (end < documents.Count && documents[end].StartLine < next)
+                end++;
+            if (end > first)
+                DocumentBuilder.AttachComments(documents, first, end, CommentScanner.Scan(file.Text.AsSpan(offset, length), line - 1));
+            first = end;
+        }
+
+        return new YamlLoadResult(documents.ToImmutable(), problems.ToImmutable());
+    }
+
+    /// <summary>
+    /// A stream whose documents are separated only by <c>---</c> lines: no directives (<c>%YAML</c>, <c>%TAG</c>) and no
+    /// <c>...</c> document end markers, whose meaning across documents is where one pass and chunks could differ.
+    /// </summary>
+    private static bool IsPlainStream(string text) =>
+        !text.StartsWith('%') && !text.Contains("\n%", StringComparison.Ordinal)
+        && !text.StartsWith("...", StringComparison.Ordinal) && !text.Contains("\n...", StringComparison.Ordinal);
+
     /// <summary>Splits a stream at lines that start a new document (<c>---</c>), keeping each chunk's first line number.</summary>
-    internal static IEnumerable<(int Offset, int Line, string Text)> SplitDocuments(string text)
+    internal static IEnumerable<(int Offset, int Line, int Length)> SplitDocuments(string text)
     {
         var start = 0;
         var startLine = 1;
@@ -46,7 +95,7 @@ public static partial class YamlLoader
             var next = eol < 0 ? text.Length : eol + 1;
             if (pos > start && IsDocumentStart(text.AsSpan(pos, next - pos)))
             {
-                yield return (start, startLine, text[start..pos]);
+                yield return (start, startLine, pos - start);
                 start = pos;
                 startLine = line;
             }
@@ -56,7 +105,7 @@ public static partial class YamlLoader
         }
 
         if (start < text.Length || text.Length == 0)
-            yield return (start, startLine, text[start..]);
+            yield return (start, startLine, text.Length - start);
     }
 
     private static bool IsDocumentStart(ReadOnlySpan<char> line) =>
@@ -78,13 +127,15 @@ public static partial class YamlLoader
         private readonly YamlLoadOptions _options;
         private readonly int _lineOffset;
         private readonly ImmutableArray<Finding>.Builder _problems;
+        private readonly StringPool _strings;
         private readonly Dictionary<string, (YamlNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
         private IParser _parser = null!;
         private int _nodes;
         private int _aliasBudget;
 
-        public DocumentBuilder(SourceFile file, ISourceMap? map, YamlLoadOptions options, int lineOffset, ImmutableArray<Finding>.Builder problems)
+        public DocumentBuilder(SourceFile file, ISourceMap? map, YamlLoadOptions options, int lineOffset, ImmutableArray<Finding>.Builder problems, StringPool strings)
         {
+            _strings = strings;
             _file = file;
             _map = map;
             _options = options;
@@ -92,10 +143,10 @@ public static partial class YamlLoader
             _problems = problems;
         }
 
-        public void ParseChunk(string text, ref int index, ImmutableArray<YamlDocument>.Builder documents)
+        public void ParseChunk(ReadOnlyMemory<char> text, ref int index, ImmutableArray<YamlDocument>.Builder documents)
         {
             _parser = new CheckedParser(text);
-            var comments = CommentScanner.Scan(text, _lineOffset);
+            var comments = CommentScanner.Scan(text.Span, _lineOffset);
             var firstDocument = documents.Count;
             try
             {
@@ -143,18 +194,51 @@ public static partial class YamlLoader
                 Report(InputProblems.InternalError, at, at, InputProblems.InternalErrorMessage("reading this YAML document", e));
             }
 
-            AttachComments(documents, firstDocument, comments);
+            AttachComments(documents, firstDocument, documents.Count, comments);
         }
 
-        /// <summary>Gives each document of this chunk the comments from its first line up to the next document.</summary>
-        private static void AttachComments(ImmutableArray<YamlDocument>.Builder documents, int first, List<YamlComment> comments)
+        /// <summary>Reads every document of <paramref name="text"/>; false, with nothing reported, as soon as one fails.</summary>
+        public bool TryParseStream(ReadOnlyMemory<char> text, ImmutableArray<YamlDocument>.Builder documents, CancellationToken cancellationToken)
         {
-            if (comments.Count == 0 || documents.Count == first)
+            _parser = new CheckedParser(text);
+            try
+            {
+                Expect<StreamStart>();
+                while (true)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    SkipComments();
+                    if (_parser.Current is StreamEnd or null)
+                        return true;
+                    var docStart = (DocumentStart)_parser.Current;
+                    _parser.MoveNext();
+                    Reset();
+                    SkipComments();
+                    YamlNode? root = null;
+                    if (_parser.Current is not DocumentEnd)
+                        root = ParseNode(0);
+                    if (root is YamlScalar { Kind: ScalarKind.Null, Text.Length: 0 })
+                        root = null;
+                    SkipComments();
+                    Expect<DocumentEnd>();
+                    documents.Add(new YamlDocument(_file, documents.Count, (int)docStart.Start.Line + _lineOffset, root, []));
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Gives each document of one chunk (<paramref name="first"/> up to <paramref name="end"/>) the comments from its first line up to the next document.</summary>
+        public static void AttachComments(ImmutableArray<YamlDocument>.Builder documents, int first, int end, List<YamlComment> comments)
+        {
+            if (comments.Count == 0 || end == first)
                 return;
-            for (var d = first; d < documents.Count; d++)
+            for (var d = first; d < end; d++)
             {
                 var from = d == first ? int.MinValue : documents[d].StartLine;
-                var to = d + 1 < documents.Count ? documents[d + 1].StartLine : int.MaxValue;
+                var to = d + 1 < end ? documents[d + 1].StartLine : int.MaxValue;
                 documents[d] = documents[d] with { Comments = [.. comments.Where(c => c.Line >= from && c.Line < to)] };
             }
         }
@@ -194,6 +278,28 @@ public static partial class YamlLoader
             return (new SourceSpan(_file.Path, sl, (int)start.Column, el, (int)end.Column), null);
         }
 
+        /// <summary>A node's own position in a plain file, kept compactly in the node (no span object until one is asked for).</summary>
+        private NodePosition Position(Mark start, Mark end) =>
+            new(_file.Path, (int)start.Line + _lineOffset, (int)start.Column, (int)end.Line + _lineOffset, (int)end.Column);
+
+        private YamlScalar MapScalar(Mark start, Mark end, string text, bool quoted, ScalarKind kind, string? tag)
+        {
+            var (span, value) = MakeSpan(start, end);
+            return new YamlScalar(span, text, quoted, kind, tag, value);
+        }
+
+        private YamlSequence MapSequence(Mark start, Mark end, ImmutableArray<YamlNode> items, string? tag)
+        {
+            var (span, value) = MakeSpan(start, end);
+            return new YamlSequence(span, items, tag, value);
+        }
+
+        private YamlMapping MapMapping(Mark start, Mark end, ImmutableArray<YamlEntry> entries, string? tag)
+        {
+            var (span, value) = MakeSpan(start, end);
+            return new YamlMapping(span, entries, tag, value);
+        }
+
         private void CountNode(Mark at, int depth)
         {
             if (++_nodes > _options.MaxNodes)
@@ -226,9 +332,11 @@ public static partial class YamlLoader
                         _parser.MoveNext();
                         var tag = scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
                         var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
-                        var kind = ScalarResolver.Resolve(scalar.Value, quoted, tag);
-                        var (span, value) = MakeSpan(scalar.Start, scalar.End);
-                        var node = new YamlScalar(span, scalar.Value, quoted, kind, tag, value);
+                        var text = _strings.Get(scalar.Value);
+                        var kind = ScalarResolver.Resolve(text, quoted, tag);
+                        var node = _map is null
+                            ? new YamlScalar(Position(scalar.Start, scalar.End), text, quoted, kind, tag)
+                            : MapScalar(scalar.Start, scalar.End, text, quoted, kind, tag);
                         Remember(scalar.Anchor, node, 1);
                         return node;
                     }
@@ -249,8 +357,9 @@ public static partial class YamlLoader
                         var end = _parser.Current!;
                         _parser.MoveNext();
                         var tag = seq.Tag.IsEmpty || seq.Tag.IsNonSpecific ? null : seq.Tag.Value;
-                        var (span, value) = MakeSpan(seq.Start, end.End);
-                        var node = new YamlSequence(span, items.ToImmutable(), tag, value);
+                        var node = _map is null
+                            ? new YamlSequence(Position(seq.Start, end.End), items.DrainToImmutable(), tag)
+                            : MapSequence(seq.Start, end.End, items.DrainToImmutable(), tag);
                         Remember(seq.Anchor, node, _nodes - startNodes + 1);
                         return node;
                     }
@@ -260,7 +369,7 @@ public static partial class YamlLoader
                         _parser.MoveNext();
                         var startNodes = _nodes;
                         var entries = new List<YamlEntry>();
-                        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+                        var positions = new EntryPositions();
                         List<YamlEntry>? merged = null;
                         while (true)
                         {
@@ -278,7 +387,7 @@ public static partial class YamlLoader
                                 continue;
                             }
 
-                            if (positions.TryGetValue(key.Text, out var existing))
+                            if (positions.TryGetValue(entries, key.Text, out var existing))
                             {
                                 var first = entries[existing].Key.Span;
                                 ReportAt(InputProblems.YamlDuplicateKey, key.Span,
@@ -288,7 +397,7 @@ public static partial class YamlLoader
                             }
                             else
                             {
-                                positions[key.Text] = entries.Count;
+                                positions.Add(entries, key.Text);
                                 entries.Add(new YamlEntry(key, valueNode));
                             }
                         }
@@ -297,16 +406,20 @@ public static partial class YamlLoader
                         {
                             foreach (var m in merged)
                             {
-                                if (positions.TryAdd(m.Key.Text, entries.Count))
+                                if (!positions.TryGetValue(entries, m.Key.Text, out _))
+                                {
+                                    positions.Add(entries, m.Key.Text);
                                     entries.Add(m);
+                                }
                             }
                         }
 
                         var end = _parser.Current!;
                         _parser.MoveNext();
                         var tag = mapStart.Tag.IsEmpty || mapStart.Tag.IsNonSpecific ? null : mapStart.Tag.Value;
-                        var (span, value) = MakeSpan(mapStart.Start, end.End);
-                        var node = new YamlMapping(span, [.. entries], tag, value);
+                        var node = _map is null
+                            ? new YamlMapping(Position(mapStart.Start, end.End), [.. entries], tag)
+                            : MapMapping(mapStart.Start, end.End, [.. entries], tag);
                         Remember(mapStart.Anchor, node, _nodes - startNodes + 1);
                         return node;
                     }
@@ -323,8 +436,11 @@ public static partial class YamlLoader
             _parser.MoveNext();
             var tag = scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
             var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
-            var (span, value) = MakeSpan(scalar.Start, scalar.End);
-            var node = new YamlScalar(span, scalar.Value, quoted, ScalarResolver.Resolve(scalar.Value, quoted, tag), tag, value);
+            var text = _strings.Get(scalar.Value);
+            var kind = ScalarResolver.Resolve(text, quoted, tag);
+            var node = _map is null
+                ? new YamlScalar(Position(scalar.Start, scalar.End), text, quoted, kind, tag)
+                : MapScalar(scalar.Start, scalar.End, text, quoted, kind, tag);
             Remember(scalar.Anchor, node, 1);
             return node;
         }

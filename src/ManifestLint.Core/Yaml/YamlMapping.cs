@@ -12,18 +12,30 @@ public sealed class YamlMapping : YamlNode
         : base(span, tag, provenance)
     {
         Entries = entries;
+        _index = AttachAndIndex(entries);
+    }
+
+    internal YamlMapping(NodePosition position, ImmutableArray<YamlEntry> entries, string? tag)
+        : base(position, tag)
+    {
+        Entries = entries;
+        _index = AttachAndIndex(entries);
+    }
+
+    private Dictionary<string, YamlEntry>? AttachAndIndex(ImmutableArray<YamlEntry> entries)
+    {
         foreach (var e in entries)
         {
             e.Key.Attach(this, e.Key.Text);
             e.Value.Attach(this, e.Key.Text);
         }
 
-        if (entries.Length > 8)
-        {
-            _index = new Dictionary<string, YamlEntry>(entries.Length, StringComparer.Ordinal);
-            foreach (var e in entries)
-                _index[e.Key.Text] = e;
-        }
+        if (entries.Length <= 8)
+            return null;
+        var index = new Dictionary<string, YamlEntry>(entries.Length, StringComparer.Ordinal);
+        foreach (var e in entries)
+            index[e.Key.Text] = e;
+        return index;
     }
 
     public ImmutableArray<YamlEntry> Entries { get; }

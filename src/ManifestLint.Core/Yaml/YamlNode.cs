@@ -9,14 +9,30 @@ namespace ManifestLint.Core.Yaml;
 /// </summary>
 public abstract class YamlNode
 {
+    // A node of a plain file keeps its position as numbers; the span object is made when first asked for (by a
+    // finding, mostly), which spares one object per node of the tree.
+    private readonly string? _path;
+    private readonly int _startLine;
+    private readonly int _startColumn;
+    private readonly int _endLine;
+    private readonly int _endColumn;
+    private SourceSpan? _span;
+
     protected YamlNode(SourceSpan span, string? tag, ValueProvenance? value)
     {
-        Span = span;
+        _span = span;
         Tag = tag;
         Value = value;
     }
 
-    public SourceSpan Span { get; }
+    private protected YamlNode(NodePosition position, string? tag)
+    {
+        (_path, _startLine, _startColumn, _endLine, _endColumn) = position;
+        Tag = tag;
+    }
+
+    // Two threads may each make the span the first time; they are equal records, and either is kept.
+    public SourceSpan Span => _span ??= new SourceSpan(_path!, _startLine, _startColumn, _endLine, _endColumn);
 
     /// <summary>
     /// The node's path in its document, e.g. <c>spec.template.spec.containers[0].image</c>. Stable across line
@@ -27,16 +43,16 @@ public abstract class YamlNode
     {
         get
         {
-            var segments = new List<object>();
-            for (var n = this; n?.Segment is not null; n = n.Parent)
-                segments.Add(n.Segment);
+            var chain = new List<YamlNode>();
+            for (var n = this; n.Parent is not null; n = n.Parent)
+                chain.Add(n);
             var sb = new System.Text.StringBuilder();
-            for (var i = segments.Count - 1; i >= 0; i--)
+            for (var i = chain.Count - 1; i >= 0; i--)
             {
-                if (segments[i] is int index)
-                    sb.Append('[').Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                if (chain[i]._key is { } key)
+                    YamlLoader.AppendKey(sb, key);
                 else
-                    YamlLoader.AppendKey(sb, (string)segments[i]);
+                    sb.Append('[').Append(chain[i]._index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
             }
 
             return sb.ToString();
@@ -46,15 +62,24 @@ public abstract class YamlNode
     /// <summary>The mapping or sequence holding this node (the first one, for a node shared through an alias).</summary>
     public YamlNode? Parent { get; private set; }
 
-    /// <summary>The key (string) or index (int) under which <see cref="Parent"/> holds this node.</summary>
-    internal object? Segment { get; private set; }
+    // Where the parent holds this node: its key, or (for a sequence item, _key null) its index, kept unboxed.
+    private string? _key;
+    private int _index;
 
-    internal void Attach(YamlNode parent, object segment)
+    internal void Attach(YamlNode parent, string key)
     {
         if (Parent is not null || ReferenceEquals(parent, this))
             return;
         Parent = parent;
-        Segment = segment;
+        _key = key;
+    }
+
+    internal void Attach(YamlNode parent, int index)
+    {
+        if (Parent is not null || ReferenceEquals(parent, this))
+            return;
+        Parent = parent;
+        _index = index;
     }
 
     /// <summary>An explicit tag such as <c>!!str</c>, or null.</summary>

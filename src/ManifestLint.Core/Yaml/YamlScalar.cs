@@ -14,6 +14,14 @@ public sealed class YamlScalar : YamlNode
         Kind = kind;
     }
 
+    internal YamlScalar(NodePosition position, string value, bool quoted, ScalarKind kind, string? tag)
+        : base(position, tag)
+    {
+        Text = value;
+        Quoted = quoted;
+        Kind = kind;
+    }
+
     /// <summary>The scalar's text as written (after YAML unescaping).</summary>
     public string Text { get; }
 

@@ -13,6 +13,14 @@ public sealed class YamlSequence : YamlNode
             items[i].Attach(this, i);
     }
 
+    internal YamlSequence(NodePosition position, ImmutableArray<YamlNode> items, string? tag)
+        : base(position, tag)
+    {
+        Items = items;
+        for (var i = 0; i < items.Length; i++)
+            items[i].Attach(this, i);
+    }
+
     public ImmutableArray<YamlNode> Items { get; }
 
     public int Count => Items.Length;

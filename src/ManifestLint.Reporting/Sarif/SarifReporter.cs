@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using ManifestLint.Core.Reports;
@@ -34,19 +35,26 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
     public SarifWriteResult WriteChecked(LintReport report, TextWriter output)
     {
         var warnings = CountLimitWarnings(report);
-        var text = Serialize(CreateLog(report, warnings));
-        var bytes = (long)Encoding.UTF8.GetByteCount(text);
-        // Compressing is only worth its cost when the raw log could exceed the limit at all.
-        if (bytes > GitHubSarifLimits.MaxGzipBytes && GzipSize(text) is var gz && gz > GitHubSarifLimits.MaxGzipBytes)
+        // UTF-8 in pooled chunks, copied to the file as bytes: a log of tens of megabytes is never a string.
+        var buffer = SerializeUtf8(CreateLog(report, warnings));
+        try
         {
-            warnings = warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"This SARIF log is {gz} bytes gzip-compressed; GitHub code scanning rejects uploads over {GitHubSarifLimits.MaxGzipBytes} bytes (10 MB). Split the scan into several uploads, each with its own category."));
-            text = Serialize(CreateLog(report, warnings));
-            bytes = Encoding.UTF8.GetByteCount(text);
-        }
+            // Compressing is only worth its cost when the raw log could exceed the limit at all.
+            if (buffer.Length > GitHubSarifLimits.MaxGzipBytes && buffer.GzipSize(CompressionLevel.Optimal) is var gz && gz > GitHubSarifLimits.MaxGzipBytes)
+            {
+                warnings = warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"This SARIF log is {gz} bytes gzip-compressed; GitHub code scanning rejects uploads over {GitHubSarifLimits.MaxGzipBytes} bytes (10 MB). Split the scan into several uploads, each with its own category."));
+                buffer.Dispose();
+                buffer = SerializeUtf8(CreateLog(report, warnings));
+            }
 
-        output.Write(text);
-        return new SarifWriteResult(report.Findings.Length, ReportFacts.Rules(report).Length, bytes, warnings);
+            buffer.CopyTo(output);
+            return new SarifWriteResult(report.Findings.Length, ReportFacts.Rules(report).Length, buffer.Length, warnings);
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
     }
 
     /// <summary>The log for a report, with a warning notification for each code scanning limit the run exceeds.</summary>
@@ -55,6 +63,9 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
     /// <summary>Serialises a log as indented UTF-8 JSON with LF newlines and a final newline.</summary>
     public static string Serialize(SarifLog log) =>
         JsonOutput.Render(w => JsonSerializer.Serialize(w, log, SarifJsonContext.Default.SarifLog));
+
+    private static Utf8ChunkBuffer SerializeUtf8(SarifLog log) =>
+        JsonOutput.RenderUtf8(w => JsonSerializer.Serialize(w, log, SarifJsonContext.Default.SarifLog));
 
     /// <summary>Code scanning limits a report exceeds by its counts alone (results and rules per run).</summary>
     public static ImmutableArray<string> CountLimitWarnings(LintReport report)
@@ -87,12 +98,15 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
             descriptors.Add(Descriptor(rule, ReportFacts.EffectiveSeverity(report, rule)));
         }
 
-        var results = ImmutableArray.CreateBuilder<Result>(report.Findings.Length);
+        // Results (a fingerprint hash and a few strings each) are made on every core, each into its own slot.
+        var findings = report.Findings;
+        var resultArray = new Result[findings.Length];
+        Parallel.For(0, findings.Length, i => resultArray[i] = ToResult(findings[i], ruleIndex[findings[i].RuleId]));
+        var results = ImmutableCollectionsMarshal.AsImmutableArray(resultArray);
         var notifications = ImmutableArray.CreateBuilder<Notification>();
-        foreach (var f in report.Findings)
+        foreach (var f in findings)
         {
             var index = ruleIndex[f.RuleId];
-            results.Add(ToResult(f, index));
             if (!f.IsSuppressed && ReportFacts.IsInputProblem(f.RuleId))
             {
                 notifications.Add(new Notification(
@@ -111,7 +125,7 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
             OriginalUriBaseIds(report.RepositoryRoot),
             string.IsNullOrWhiteSpace(Options.Category) ? null : new RunAutomationDetails(Options.Category.TrimEnd('/') + "/"),
             "utf16CodeUnits",
-            results.MoveToImmutable());
+            results);
         return new SarifLog(SarifLog.SchemaUri, SarifLog.SarifVersion, [run]);
     }
 
@@ -326,17 +340,5 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
         }
 
         return "-";
-    }
-
-    private static long GzipSize(string text)
-    {
-        using var counter = new MemoryStream();
-        using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            gzip.Write(bytes);
-        }
-
-        return counter.Length;
     }
 }

@@ -16,6 +16,15 @@ public static class AtomicFile
     public static T Write<T>(string path, Func<TextWriter, T> write)
     {
         var full = Path.GetFullPath(path);
+        if (IsDevice(full))
+        {
+            // `--output /dev/null` or `/dev/stdout`: renaming a temporary file over a device would replace the device
+            // with a regular file (for root, system-wide), so the report is written to it directly.
+            using var device = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            using var deviceWriter = new StreamWriter(device, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+            return write(deviceWriter);
+        }
+
         if (Path.GetDirectoryName(full) is { Length: > 0 } dir)
             Directory.CreateDirectory(dir);
         var temp = TemporaryPathFor(full);
@@ -46,6 +55,11 @@ public static class AtomicFile
         w.Write(text);
         return 0;
     });
+
+    /// <summary>Device and process files (<c>/dev/null</c>, <c>/dev/stdout</c>, <c>/dev/fd/63</c> from <c>&gt;(…)</c>) on Unix.</summary>
+    internal static bool IsDevice(string fullPath) =>
+        !OperatingSystem.IsWindows()
+        && (fullPath.StartsWith("/dev/", StringComparison.Ordinal) || fullPath.StartsWith("/proc/", StringComparison.Ordinal));
 
     private static void TryDelete(string path)
     {

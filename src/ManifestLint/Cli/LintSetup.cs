@@ -54,6 +54,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             Policies = PolicyPaths(invocation, config, environment),
             PolicyUnbound = invocation.PolicyUnbound,
             Crds = [.. invocation.Crds.Select(c => CrdPath(c, environment)), .. config.Crds],
+            KeepSources = invocation.Format == OutputFormat.Text,
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
     }

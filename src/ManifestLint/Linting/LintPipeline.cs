@@ -64,7 +64,8 @@ public static class LintPipeline
                 sources[p.Source.Path] = p.Source;
         }
 
-        LoadReferencedSources(findings, request.RepositoryRoot, sources);
+        if (request.KeepSources)
+            LoadReferencedSources(findings, request.RepositoryRoot, sources);
 
         var rules = request.Rules.Select(r => r.Rule.Info).Concat(Cli.RuleCatalog.BuiltIn.Reserved.Where(r => admission.Ran || r.Id != AdmissionProblems.AdmissionPolicy.Id))
             .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
@@ -128,6 +129,8 @@ public static class LintPipeline
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = request.MaxParallelism }, i =>
         {
             results[i] = Isolated(files[i].Path, "reading this file", () => ParseFile(files[i], request.Namespace, cancellationToken), cancellationToken);
+            if (!request.KeepSources)
+                results[i] = results[i] with { Source = null };
             var n = Interlocked.Increment(ref done);
             progress?.Report(new LintProgress(n, files.Length));
         });

@@ -39,6 +39,12 @@ public sealed record LintRequest(
     /// <summary>Lint each chart once per <c>ci/*-values.yaml</c> file (chart-testing's convention), naming the scenario in findings.</summary>
     public bool ChartValuesScenarios { get; init; }
 
+    /// <summary>
+    /// Keep each file's text in the report for code frames (the text format). Off for machine-readable formats, whose
+    /// reporters never read it: the texts are then garbage as soon as their file is parsed.
+    /// </summary>
+    public bool KeepSources { get; init; } = true;
+
     /// <summary>Pod Security level assumed for namespaces not in the input (null: none).</summary>
     public string? PodSecurityLevel { get; init; }
 

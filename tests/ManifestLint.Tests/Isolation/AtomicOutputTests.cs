@@ -68,4 +68,15 @@ public sealed class AtomicOutputTests
         Assert.Contains("cannot write", run.Error, StringComparison.Ordinal);
         Assert.Equal("a file where a folder should be\n", File.ReadAllText(Path.Combine(folder.Path, "blocker")));
     }
+
+    [Fact]
+    public void Devices_are_written_in_place_never_replaced_by_a_renamed_file()
+    {
+        // Renaming report.tmp over /dev/null once turned /dev/null into a regular file on a shared machine (run as root).
+        Assert.Equal(!OperatingSystem.IsWindows(), AtomicFile.IsDevice("/dev/null"));
+        Assert.Equal(!OperatingSystem.IsWindows(), AtomicFile.IsDevice("/dev/fd/63"));
+        Assert.Equal(!OperatingSystem.IsWindows(), AtomicFile.IsDevice("/proc/self/fd/1"));
+        Assert.False(AtomicFile.IsDevice("/tmp/report.sarif"));
+        Assert.False(AtomicFile.IsDevice("/work/dev/null"));
+    }
 }

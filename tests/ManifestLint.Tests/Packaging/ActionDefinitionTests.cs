@@ -24,7 +24,7 @@ public sealed partial class ActionDefinitionTests
         var declared = root.GetMapping("inputs")!.Entries.Select(e => e.Key.Text).Order(StringComparer.Ordinal).ToList();
         var used = InputReference().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(declared, used);
-        Assert.Equal(["args", "category", "config", "fail-on", "format", "path", "sarif-file", "upload-sarif", "values"], declared);
+        Assert.Equal(["args", "category", "config", "fail-on", "format", "path", "sarif-file", "upload-sarif", "values", "version"], declared);
     }
 
     [Fact]
