@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Images;
 
-public sealed class ImageNotPinned : Rule
+public sealed class ImageNotPinned : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "image-not-pinned",
@@ -32,17 +33,11 @@ public sealed class ImageNotPinned : Rule
         ],
         SecuritySeverity: 2.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            foreach (var container in pod.AllContainers)
-            {
-                if (container.Image is not { IsNull: false, Text.Length: > 0 } image)
-                    continue;
-                if (!ImageReference.Parse(image.Text.Trim()).HasDigest)
-                    yield return context.Report(pod.Owner, image, $"{container.Describe()} uses image '{image.Text}', which is not pinned by digest");
-            }
-        }
+        if (container.Image is not { IsNull: false, Text.Length: > 0 } image)
+            yield break;
+        if (!ImageReference.Parse(image.Text.Trim()).HasDigest)
+            yield return Report(context, container, image, $"{container.Describe()} uses image '{image.Text}', which is not pinned by digest");
     }
 }

@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class HostIpc : Rule
+public sealed class HostIpc : PodFlagRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "host-ipc",
@@ -29,12 +30,7 @@ public sealed class HostIpc : Rule
         ],
         SecuritySeverity: 7.5);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
-    {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            if (pod.Spec.GetScalar("hostIPC") is { IsTrue: true } flag)
-                yield return context.Report(pod.Owner, flag, $"{pod.Describe()} shares the node's IPC namespace (hostIPC)");
-        }
-    }
+    protected override string Field => "hostIPC";
+
+    protected override string Message(PodTemplateView pod) => $"{pod.Describe()} shares the node's IPC namespace (hostIPC)";
 }

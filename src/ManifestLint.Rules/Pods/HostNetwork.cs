@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class HostNetwork : Rule
+public sealed class HostNetwork : PodFlagRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "host-network",
@@ -30,12 +31,7 @@ public sealed class HostNetwork : Rule
         ],
         SecuritySeverity: 8.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
-    {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            if (pod.Spec.GetScalar("hostNetwork") is { IsTrue: true } flag)
-                yield return context.Report(pod.Owner, flag, $"{pod.Describe()} shares the node's network namespace (hostNetwork)");
-        }
-    }
+    protected override string Field => "hostNetwork";
+
+    protected override string Message(PodTemplateView pod) => $"{pod.Describe()} shares the node's network namespace (hostNetwork)";
 }

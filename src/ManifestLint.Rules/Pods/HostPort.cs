@@ -1,10 +1,11 @@
 using System.Globalization;
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class HostPort : Rule
+public sealed class HostPort : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "host-port",
@@ -32,23 +33,16 @@ public sealed class HostPort : Rule
         ],
         SecuritySeverity: 5.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        if (container.Ports is not { } ports)
+            yield break;
+        foreach (var port in ports.Mappings())
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            foreach (var container in pod.AllContainers)
-            {
-                if (container.Ports is not { } ports)
-                    continue;
-                foreach (var port in ports.Mappings())
-                {
-                    if (port.GetScalar("hostPort") is not { IsNull: false } hostPort || hostPort.AsInt64() == 0 || hostPort.Text.Trim() is "" or "0")
-                        continue;
-                    var number = hostPort.AsInt64()?.ToString(CultureInfo.InvariantCulture) ?? hostPort.Text;
-                    yield return context.Report(pod.Owner, hostPort, $"{container.Describe()} binds host port {number} on the node");
-                }
-            }
+            if (port.GetScalar("hostPort") is not { IsNull: false } hostPort || hostPort.AsInt64() == 0 || hostPort.Text.Trim() is "" or "0")
+                continue;
+            var number = hostPort.AsInt64()?.ToString(CultureInfo.InvariantCulture) ?? hostPort.Text;
+            yield return Report(context, container, hostPort, $"{container.Describe()} binds host port {number} on the node");
         }
     }
 }

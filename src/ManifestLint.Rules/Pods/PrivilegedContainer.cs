@@ -1,10 +1,11 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class PrivilegedContainer : Rule
+public sealed class PrivilegedContainer : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "privileged-container",
@@ -34,22 +35,18 @@ public sealed class PrivilegedContainer : Rule
         ],
         SecuritySeverity: 9.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckPodLevel(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (HostProcess(pod.SecurityContext) is { } podHostProcess)
-                yield return context.Report(pod.Owner, podHostProcess, $"{pod.Describe()} runs all its containers as Windows HostProcess containers, with full access to the node");
+        if (HostProcess(pod.SecurityContext) is { } podHostProcess)
+            yield return context.Report(pod.Owner, podHostProcess, $"{pod.Describe()} runs all its containers as Windows HostProcess containers, with full access to the node");
+    }
 
-            foreach (var container in pod.AllContainers)
-            {
-                if (container.SecurityContext?.GetScalar("privileged") is { IsTrue: true } privileged)
-                    yield return context.Report(pod.Owner, privileged, $"{container.Describe()} runs privileged");
-                if (HostProcess(container.SecurityContext) is { } hostProcess)
-                    yield return context.Report(pod.Owner, hostProcess, $"{container.Describe()} runs as a Windows HostProcess container, with full access to the node");
-            }
-        }
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
+    {
+        if (container.SecurityContext?.GetScalar("privileged") is { IsTrue: true } privileged)
+            yield return Report(context, container, privileged, $"{container.Describe()} runs privileged");
+        if (HostProcess(container.SecurityContext) is { } hostProcess)
+            yield return Report(context, container, hostProcess, $"{container.Describe()} runs as a Windows HostProcess container, with full access to the node");
     }
 
     private static YamlScalar? HostProcess(YamlMapping? securityContext) =>

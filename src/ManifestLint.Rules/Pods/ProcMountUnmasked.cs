@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class ProcMountUnmasked : Rule
+public sealed class ProcMountUnmasked : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "proc-mount-unmasked",
@@ -30,18 +31,11 @@ public sealed class ProcMountUnmasked : Rule
         ],
         SecuritySeverity: 6.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override bool AppliesToWindows => false;
+
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.IsWindows)
-                continue;
-            foreach (var container in pod.AllContainers)
-            {
-                if (container.SecurityContext?.GetScalar("procMount") is { Text: "Unmasked" } procMount)
-                    yield return context.Report(pod.Owner, procMount, $"{container.Describe()} mounts /proc unmasked, exposing the node's kernel interfaces");
-            }
-        }
+        if (container.SecurityContext?.GetScalar("procMount") is { Text: "Unmasked" } procMount)
+            yield return Report(context, container, procMount, $"{container.Describe()} mounts /proc unmasked, exposing the node's kernel interfaces");
     }
 }

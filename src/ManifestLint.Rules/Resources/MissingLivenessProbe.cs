@@ -2,7 +2,7 @@ using ManifestLint.Core.Rules;
 
 namespace ManifestLint.Rules.Resources;
 
-public sealed class MissingLivenessProbe : Rule
+public sealed class MissingLivenessProbe : ProbeRequirements
 {
     public override RuleInfo Info { get; } = new(
         Id: "missing-liveness-probe",
@@ -33,6 +33,5 @@ public sealed class MissingLivenessProbe : Rule
         ],
         SecuritySeverity: 2.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context) =>
-        ProbeRequirements.Check(context, c => c.LivenessProbe, "livenessProbe");
+    protected override string ProbeName => "livenessProbe";
 }

@@ -2,7 +2,7 @@ using ManifestLint.Core.Rules;
 
 namespace ManifestLint.Rules.Resources;
 
-public sealed class MissingReadinessProbe : Rule
+public sealed class MissingReadinessProbe : ProbeRequirements
 {
     public override RuleInfo Info { get; } = new(
         Id: "missing-readiness-probe",
@@ -32,6 +32,5 @@ public sealed class MissingReadinessProbe : Rule
         ],
         SecuritySeverity: 2.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context) =>
-        ProbeRequirements.Check(context, c => c.ReadinessProbe, "readinessProbe");
+    protected override string ProbeName => "readinessProbe";
 }

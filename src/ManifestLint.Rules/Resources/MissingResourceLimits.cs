@@ -2,7 +2,7 @@ using ManifestLint.Core.Rules;
 
 namespace ManifestLint.Rules.Resources;
 
-public sealed class MissingResourceLimits : Rule
+public sealed class MissingResourceLimits : ResourceRequirements
 {
     public override RuleInfo Info { get; } = new(
         Id: "missing-resource-limits",
@@ -34,6 +34,7 @@ public sealed class MissingResourceLimits : Rule
         ],
         SecuritySeverity: 4.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context) =>
-        ResourceRequirements.Check(context, "limits", "limit");
+    protected override string Section => "limits";
+
+    protected override string Noun => "limit";
 }

@@ -2,7 +2,7 @@ using ManifestLint.Core.Rules;
 
 namespace ManifestLint.Rules.Resources;
 
-public sealed class MissingResourceRequests : Rule
+public sealed class MissingResourceRequests : ResourceRequirements
 {
     public override RuleInfo Info { get; } = new(
         Id: "missing-resource-requests",
@@ -33,6 +33,7 @@ public sealed class MissingResourceRequests : Rule
         ],
         SecuritySeverity: 3.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context) =>
-        ResourceRequirements.Check(context, "requests", "request");
+    protected override string Section => "requests";
+
+    protected override string Noun => "request";
 }

@@ -1,10 +1,11 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Secrets;
 
-public sealed class HardcodedSecretInEnv : Rule
+public sealed class HardcodedSecretInEnv : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "hardcoded-secret-in-env",
@@ -37,20 +38,14 @@ public sealed class HardcodedSecretInEnv : Rule
         ],
         SecuritySeverity: 7.5);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        foreach (var env in container.Env?.Mappings() ?? [])
         {
-            foreach (var container in pod.AllContainers)
-            {
-                foreach (var env in container.Env?.Mappings() ?? [])
-                {
-                    if (env.GetString("name") is not { } name || env.GetScalar("value") is not { } value)
-                        continue;
-                    if (IsLiteral(value) && CredentialNames.IsCredential(name))
-                        yield return context.Report(pod.Owner, value, $"{container.Describe()} sets environment variable '{name}' to a literal credential");
-                }
-            }
+            if (env.GetString("name") is not { } name || env.GetScalar("value") is not { } value)
+                continue;
+            if (IsLiteral(value) && CredentialNames.IsCredential(name))
+                yield return Report(context, container, value, $"{container.Describe()} sets environment variable '{name}' to a literal credential");
         }
     }
 

@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Secrets;
 
-public sealed class SecretInEnv : Rule
+public sealed class SecretInEnv : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "secret-in-env",
@@ -31,30 +32,24 @@ public sealed class SecretInEnv : Rule
         ],
         SecuritySeverity: 4.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        foreach (var env in container.Env?.Mappings() ?? [])
         {
-            foreach (var container in pod.AllContainers)
-            {
-                foreach (var env in container.Env?.Mappings() ?? [])
-                {
-                    if (env.GetMapping("valueFrom") is not { } valueFrom || valueFrom.GetMapping("secretKeyRef") is not { } reference)
-                        continue;
-                    var secret = reference.GetString("name") ?? "?";
-                    var key = reference.GetString("key") ?? "?";
-                    yield return context.Report(pod.Owner, valueFrom.GetKey("secretKeyRef")!,
-                        $"{container.Describe()} reads key '{key}' of Secret '{secret}' into environment variable '{env.GetString("name") ?? "?"}'");
-                }
+            if (env.GetMapping("valueFrom") is not { } valueFrom || valueFrom.GetMapping("secretKeyRef") is not { } reference)
+                continue;
+            var secret = reference.GetString("name") ?? "?";
+            var key = reference.GetString("key") ?? "?";
+            yield return Report(context, container, valueFrom.GetKey("secretKeyRef")!,
+                $"{container.Describe()} reads key '{key}' of Secret '{secret}' into environment variable '{env.GetString("name") ?? "?"}'");
+        }
 
-                foreach (var source in container.EnvFrom?.Mappings() ?? [])
-                {
-                    if (source.GetMapping("secretRef") is not { } reference)
-                        continue;
-                    yield return context.Report(pod.Owner, source.GetKey("secretRef")!,
-                        $"{container.Describe()} loads every key of Secret '{reference.GetString("name") ?? "?"}' into its environment");
-                }
-            }
+        foreach (var source in container.EnvFrom?.Mappings() ?? [])
+        {
+            if (source.GetMapping("secretRef") is not { } reference)
+                continue;
+            yield return Report(context, container, source.GetKey("secretRef")!,
+                $"{container.Describe()} loads every key of Secret '{reference.GetString("name") ?? "?"}' into its environment");
         }
     }
 }

@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.ServiceAccounts;
 
-public sealed class ServiceAccountTokenAutomount : Rule
+public sealed class ServiceAccountTokenAutomount : PodTemplateRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "service-account-token-automount",
@@ -35,31 +36,28 @@ public sealed class ServiceAccountTokenAutomount : Rule
         ],
         SecuritySeverity: 5.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        var automount = TokenAutomount.Of(context.Graph, pod);
+        if (!automount.Mounted)
+            yield break;
+        if (automount.PodSetting is { IsTrue: true } explicitTrue)
         {
-            var automount = TokenAutomount.Of(context.Graph, pod);
-            if (!automount.Mounted)
-                continue;
-            if (automount.PodSetting is { IsTrue: true } explicitTrue)
-            {
-                yield return context.Report(pod.Owner, explicitTrue, $"{pod.Describe()} asks for an API token for ServiceAccount '{pod.ServiceAccountName}' with automountServiceAccountToken: true");
-                continue;
-            }
-
-            if (automount.PodSetting is { IsNull: false } notBool)
-            {
-                yield return context.Report(pod.Owner, notBool,
-                    $"{pod.Describe()} sets automountServiceAccountToken to '{notBool.Text}', which is not a boolean: the API server rejects it, and it does not opt out of the token");
-                continue;
-            }
-
-            var related = automount.ServiceAccount is { } account
-                ? [RuleContext.Related(account.AnchorNode, $"ServiceAccount '{account.Name}' does not set automountServiceAccountToken: false")]
-                : Array.Empty<RelatedLocation>();
-            yield return context.Report(pod.Owner, pod.SpecAnchor,
-                $"{pod.Describe()} mounts an API token for ServiceAccount '{pod.ServiceAccountName}': neither the pod nor the ServiceAccount sets automountServiceAccountToken: false", related);
+            yield return context.Report(pod.Owner, explicitTrue, $"{pod.Describe()} asks for an API token for ServiceAccount '{pod.ServiceAccountName}' with automountServiceAccountToken: true");
+            yield break;
         }
+
+        if (automount.PodSetting is { IsNull: false } notBool)
+        {
+            yield return context.Report(pod.Owner, notBool,
+                $"{pod.Describe()} sets automountServiceAccountToken to '{notBool.Text}', which is not a boolean: the API server rejects it, and it does not opt out of the token");
+            yield break;
+        }
+
+        var related = automount.ServiceAccount is { } account
+            ? [RuleContext.Related(account.AnchorNode, $"ServiceAccount '{account.Name}' does not set automountServiceAccountToken: false")]
+            : Array.Empty<RelatedLocation>();
+        yield return context.Report(pod.Owner, pod.SpecAnchor,
+            $"{pod.Describe()} mounts an API token for ServiceAccount '{pod.ServiceAccountName}': neither the pod nor the ServiceAccount sets automountServiceAccountToken: false", related);
     }
 }
