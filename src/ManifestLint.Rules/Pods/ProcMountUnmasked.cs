@@ -20,10 +20,11 @@ public sealed class ProcMountUnmasked : ContainerRule
             kernel settings the mask normally hides. It exists for nested container runtimes in user
             namespaces; the Pod Security Standards Baseline profile allows only `Default`.
 
-            Each container, init container or ephemeral container with `procMount: Unmasked` is reported at
-            the value. Windows pods are skipped.
+            Each container, init container or ephemeral container whose `procMount` is set to anything other than
+            `Default` is reported at the value: `Unmasked`, but also a misspelling or a value a future runtime may
+            read differently, since Baseline allows only `Default` or no value. Windows pods are skipped.
             """,
-        Remediation: "Remove `procMount: Unmasked` (or set it to `Default`).",
+        Remediation: "Remove `procMount` (or set it to `Default`).",
         References:
         [
             PodSecurityReferences.Baseline,
@@ -35,7 +36,10 @@ public sealed class ProcMountUnmasked : ContainerRule
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        if (container.SecurityContext?.GetScalar("procMount") is { Text: "Unmasked" } procMount)
-            yield return Report(context, container, procMount, $"{container.Describe()} mounts /proc unmasked, exposing the node's kernel interfaces");
+        if (container.SecurityContext?.GetScalar("procMount") is not { IsNull: false } procMount || procMount.Text == "Default")
+            yield break;
+        yield return procMount.Text == "Unmasked"
+            ? Report(context, container, procMount, $"{container.Describe()} mounts /proc unmasked, exposing the node's kernel interfaces")
+            : Report(context, container, procMount, $"{container.Describe()} sets procMount to {PodSecurityText.Value(procMount)}; only Default (or no value) keeps /proc masked");
     }
 }

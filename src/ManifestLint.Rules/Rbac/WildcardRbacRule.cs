@@ -48,7 +48,7 @@ public sealed class WildcardRbacRule : Rule
                     .Select(v => v.Node!)
                     .MinBy(n => n.Span) ?? rule.Node!;
                 var names = string.Join(", ", wild.Select(f => f.Name));
-                yield return rule.GrantsEverything
+                yield return rule.GrantsEverything && !rule.ListsEveryStandardVerb
                     ? context.Report(role.Resource!, node, $"{rule.Describe()} grants every verb on every resource of every API group (cluster-admin)", Severity.Error)
                     : context.Report(role.Resource!, node, $"{rule.Describe()} uses * in {names}");
             }
