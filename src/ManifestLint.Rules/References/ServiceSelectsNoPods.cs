@@ -37,7 +37,7 @@ public sealed class ServiceSelectsNoPods : Rule
                 continue;
             if (LabelSelector.ReadMap(spec["selector"]) is not { IsEmpty: false } selector || !scope.SeesPodsOf(service.Namespace))
                 continue;
-            if (selector.SelectPods(graph, service.Namespace).Any())
+            if (scope.MayHoldOperatorPods(service.Namespace) || selector.SelectPods(graph, service.Namespace).Any())
                 continue;
             yield return context.Report(service, (YamlNode?)spec.GetKey("selector") ?? selector.Node,
                 $"Service '{service.Name}' selects no pod in namespace '{service.Namespace}' (selector {selector})");

@@ -6,11 +6,12 @@ namespace ManifestLint.Rules.Workloads;
 public static class WorkloadFacts
 {
     /// <summary>
-    /// False for pods meant to finish: Jobs, CronJobs and Pods with <c>restartPolicy</c> Never or OnFailure.
+    /// False for pods meant to finish: Jobs, CronJobs, Pods with <c>restartPolicy</c> Never or OnFailure, and
+    /// Helm or Argo CD hooks (run once around a release, or by <c>helm test</c>).
     /// </summary>
     public static bool IsLongRunning(PodTemplateView pod)
     {
-        if (pod.Owner.Kind is "Job" or "CronJob")
+        if (pod.Owner.Kind is "Job" or "CronJob" || pod.Hook is not null)
             return false;
         return pod.Spec.GetString("restartPolicy") is not ("Never" or "OnFailure");
     }

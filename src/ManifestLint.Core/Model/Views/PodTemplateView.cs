@@ -17,10 +17,14 @@ public sealed class PodTemplateView
         Metadata = metadata;
         Spec = spec;
         Labels = ReadLabels(metadata);
+        Hook = DeploymentHook.Of(owner);
     }
 
     /// <summary>The workload (Deployment, Pod, CronJob, ...) that holds the template.</summary>
     public Resource Owner { get; }
+
+    /// <summary>The Helm or Argo CD hook the owner is, or null for an ordinary workload (its pods run once, around a release).</summary>
+    public DeploymentHook? Hook { get; }
 
     /// <summary>The template's <c>metadata</c> (for a Pod, the Pod's own metadata).</summary>
     public YamlMapping? Metadata { get; }
