@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace ManifestLint.Core.Graph;
 
 /// <summary>Facts about the run that graph-aware rules need.</summary>
@@ -11,4 +13,7 @@ public sealed record GraphOptions(bool Complete = false)
     /// Namespace object is not in the input; null makes no assumption.
     /// </summary>
     public string? AssumedPodSecurityLevel { get; init; }
+
+    /// <summary>Pod template paths for other kinds (<c>podTemplates:</c> in the configuration): <c>Kind</c> or <c>group/Kind</c> to a dotted path such as <c>spec.podTemplate</c>.</summary>
+    public ImmutableSortedDictionary<string, string> PodTemplatePaths { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 }

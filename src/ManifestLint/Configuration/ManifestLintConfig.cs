@@ -28,6 +28,9 @@ public sealed record ManifestLintConfig(
     /// <summary>Render settings per chart (values files, --set, release name, namespace).</summary>
     public ImmutableArray<ChartConfig> Charts { get; init; } = [];
 
+    /// <summary>Pod template paths of other kinds (<c>podTemplates:</c>): <c>Kind</c> or <c>group/Kind</c> to a dotted path.</summary>
+    public ImmutableSortedDictionary<string, string> PodTemplates { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>The default file name, looked for in the scanned folder and then at the repository root.</summary>
     public const string FileName = ".manifestlint.yaml";
 

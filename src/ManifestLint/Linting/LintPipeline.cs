@@ -37,7 +37,7 @@ public static class LintPipeline
 
         var parsed = ParseAll(discovery.Files, request, progress, cancellationToken)
             .AddRange(RenderCharts(discovery.Charts, request, cancellationToken));
-        var graphOptions = new GraphOptions(request.Complete) { AssumedPodSecurityLevel = request.PodSecurityLevel };
+        var graphOptions = new GraphOptions(request.Complete) { AssumedPodSecurityLevel = request.PodSecurityLevel, PodTemplatePaths = request.PodTemplatePaths };
         var graph = BuildGraph([.. parsed.SelectMany(p => p.Resources)], graphOptions, out var graphProblems);
         parsed = parsed.Add(new ParsedFile(null, [], graphProblems, 0, 0));
 

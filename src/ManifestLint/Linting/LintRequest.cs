@@ -41,4 +41,7 @@ public sealed record LintRequest(
 
     /// <summary>Pod Security level assumed for namespaces not in the input (null: none).</summary>
     public string? PodSecurityLevel { get; init; }
+
+    /// <summary>Pod template paths of other kinds, from the configuration's <c>podTemplates:</c>.</summary>
+    public ImmutableSortedDictionary<string, string> PodTemplatePaths { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 }
