@@ -31,7 +31,11 @@ public sealed class ImageNotPinned : ContainerRule
             new("NSA/CISA Kubernetes Hardening Guide (v1.2)", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
             new("SLSA: pin dependencies by digest", "https://slsa.dev/spec/v1.0/threats"),
         ],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Ckv("CKV_K8S_43"),
+        ]);
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {

@@ -31,7 +31,14 @@ public sealed class LatestImageTag : ContainerRule
             new("Kubernetes: Configuration best practices, container images", "https://kubernetes.io/docs/concepts/configuration/overview/#container-images"),
             new("NSA/CISA Kubernetes Hardening Guide (v1.2), Pod security: use trusted, immutable images", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
         ],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("container-image-tag"),
+            PeerCheck.Fairwinds("tagNotSpecified"),
+            PeerCheck.Linter("latest-tag"),
+            PeerCheck.Ckv("CKV_K8S_14"),
+        ]);
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {

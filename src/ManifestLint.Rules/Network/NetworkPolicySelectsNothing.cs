@@ -30,7 +30,12 @@ public sealed class NetworkPolicySelectsNothing : Rule
             """,
         Remediation: "Fix the podSelector so it matches the labels of the pods the policy is meant for, or delete the policy.",
         References: [NetworkReferences.NetworkPolicies],
-        SecuritySeverity: 3.0);
+        SecuritySeverity: 3.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("networkpolicy-targets-pod"),
+            PeerCheck.Linter("dangling-networkpolicy"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

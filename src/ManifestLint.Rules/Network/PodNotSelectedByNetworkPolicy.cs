@@ -32,7 +32,13 @@ public sealed class PodNotSelectedByNetworkPolicy : Rule
             """,
         Remediation: "Add a NetworkPolicy whose podSelector matches the pod's labels (or a default-deny policy for the namespace) with both Ingress and Egress in its policyTypes, and allow only the traffic it needs.",
         References: [NetworkReferences.NetworkPolicies],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("pod-networkpolicy"),
+            PeerCheck.Fairwinds("missingNetworkPolicy"),
+            PeerCheck.Linter("non-isolated-pod"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

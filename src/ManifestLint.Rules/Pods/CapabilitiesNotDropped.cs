@@ -33,7 +33,14 @@ public sealed class CapabilitiesNotDropped : ContainerRule
             PodSecurityReferences.NsaCisa,
             new("capabilities(7): overview of Linux capabilities", "https://man7.org/linux/man-pages/man7/capabilities.7.html"),
         ],
-        SecuritySeverity: 5.0);
+        SecuritySeverity: 5.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("insecureCapabilities"),
+            PeerCheck.Linter("drop-net-raw-capability"),
+            PeerCheck.Ckv("CKV_K8S_28"),
+            PeerCheck.Ckv("CKV_K8S_37"),
+        ]);
 
     protected override bool AppliesToWindows => false;
 

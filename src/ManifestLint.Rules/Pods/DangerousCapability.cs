@@ -54,7 +54,12 @@ public sealed class DangerousCapability : ContainerRule
             PodSecurityReferences.NsaCisa,
             new("capabilities(7): overview of Linux capabilities", "https://man7.org/linux/man-pages/man7/capabilities.7.html"),
         ],
-        SecuritySeverity: 8.0);
+        SecuritySeverity: 8.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("dangerousCapabilities"),
+            PeerCheck.Ckv("CKV_K8S_25"),
+        ]);
 
     protected override bool AppliesToWindows => false;
 

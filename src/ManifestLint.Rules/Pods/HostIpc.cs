@@ -28,7 +28,13 @@ public sealed class HostIpc : PodFlagRule
             PodSecurityReferences.Cis("5.2.4", "Minimize the admission of containers wishing to share the host IPC namespace"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 7.5);
+        SecuritySeverity: 7.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hostIPCSet"),
+            PeerCheck.Linter("host-ipc"),
+            PeerCheck.Ckv("CKV_K8S_18"),
+        ]);
 
     protected override string Field => "hostIPC";
 

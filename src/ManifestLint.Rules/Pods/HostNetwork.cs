@@ -29,7 +29,13 @@ public sealed class HostNetwork : PodFlagRule
             PodSecurityReferences.Cis("5.2.5", "Minimize the admission of containers wishing to share the host network namespace"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 8.0);
+        SecuritySeverity: 8.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hostNetworkSet"),
+            PeerCheck.Linter("host-network"),
+            PeerCheck.Ckv("CKV_K8S_19"),
+        ]);
 
     protected override string Field => "hostNetwork";
 

@@ -36,7 +36,15 @@ public sealed class HostPathVolume : PodTemplateRule
             new("Kubernetes: hostPath volumes", "https://kubernetes.io/docs/concepts/storage/volumes/#hostpath"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 7.5);
+        SecuritySeverity: 7.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hostPathSet"),
+            PeerCheck.Linter("sensitive-host-mounts"),
+            PeerCheck.Linter("docker-sock"),
+            PeerCheck.Linter("writable-host-mount"),
+            PeerCheck.Ckv("CKV_K8S_27"),
+        ]);
 
     protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {

@@ -29,7 +29,13 @@ public sealed class HostPid : PodFlagRule
             PodSecurityReferences.Cis("5.2.3", "Minimize the admission of containers wishing to share the host process ID namespace"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 8.5);
+        SecuritySeverity: 8.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hostPIDSet"),
+            PeerCheck.Linter("host-pid"),
+            PeerCheck.Ckv("CKV_K8S_17"),
+        ]);
 
     protected override string Field => "hostPID";
 

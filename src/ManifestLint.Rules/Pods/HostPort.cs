@@ -31,7 +31,12 @@ public sealed class HostPort : ContainerRule
             PodSecurityReferences.Cis("5.2.13", "Minimize the admission of containers which use HostPorts"),
             new("Kubernetes configuration best practices: Services", "https://kubernetes.io/docs/concepts/configuration/overview/#services"),
         ],
-        SecuritySeverity: 5.0);
+        SecuritySeverity: 5.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hostPortSet"),
+            PeerCheck.Ckv("CKV_K8S_26"),
+        ]);
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {

@@ -34,7 +34,13 @@ public sealed class PrivilegeEscalationAllowed : ContainerRule
             PodSecurityReferences.SecurityContext,
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 6.5);
+        SecuritySeverity: 6.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("privilegeEscalationAllowed"),
+            PeerCheck.Linter("privilege-escalation-container"),
+            PeerCheck.Ckv("CKV_K8S_20"),
+        ]);
 
     protected override bool AppliesToWindows => false;
 

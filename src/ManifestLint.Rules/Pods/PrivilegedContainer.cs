@@ -33,7 +33,15 @@ public sealed class PrivilegedContainer : ContainerRule
             PodSecurityReferences.Cis("5.2.11", "Minimize the admission of Windows HostProcess containers"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 9.0);
+        SecuritySeverity: 9.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("container-security-context-privileged"),
+            PeerCheck.Fairwinds("runAsPrivileged"),
+            PeerCheck.Fairwinds("hostProcess"),
+            PeerCheck.Linter("privileged-container"),
+            PeerCheck.Ckv("CKV_K8S_16"),
+        ]);
 
     protected override IEnumerable<Finding> CheckPodLevel(RuleContext context, PodTemplateView pod)
     {

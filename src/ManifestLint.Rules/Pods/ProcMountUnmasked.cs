@@ -30,7 +30,12 @@ public sealed class ProcMountUnmasked : ContainerRule
             PodSecurityReferences.Baseline,
             PodSecurityReferences.SecurityContext,
         ],
-        SecuritySeverity: 6.0);
+        SecuritySeverity: 6.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("procMount"),
+            PeerCheck.Linter("unsafe-proc-mount"),
+        ]);
 
     protected override bool AppliesToWindows => false;
 

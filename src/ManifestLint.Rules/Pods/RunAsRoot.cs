@@ -36,7 +36,14 @@ public sealed class RunAsRoot : PodTemplateRule
             PodSecurityReferences.SecurityContext,
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 6.0);
+        SecuritySeverity: 6.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("container-security-context-user-group-id"),
+            PeerCheck.Fairwinds("runAsRootAllowed"),
+            PeerCheck.Linter("run-as-non-root"),
+            PeerCheck.Ckv("CKV_K8S_23"),
+        ]);
 
     protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {

@@ -41,7 +41,11 @@ public sealed class SeccompUnconfined : PodTemplateRule
             PodSecurityReferences.Cis("5.7.2", "Ensure that the seccomp profile is set to docker/default in your pod definitions"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 5.5);
+        SecuritySeverity: 5.5,
+        PeerChecks:
+        [
+            PeerCheck.Ckv("CKV_K8S_31"),
+        ]);
 
     private enum Status
     {

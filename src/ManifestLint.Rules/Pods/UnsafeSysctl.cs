@@ -48,7 +48,11 @@ public sealed class UnsafeSysctl : PodTemplateRule
             new("Kubernetes: Using sysctls in a Kubernetes Cluster", "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 6.0);
+        SecuritySeverity: 6.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("unsafe-sysctls"),
+        ]);
 
     protected override bool AppliesToWindows => false;
 

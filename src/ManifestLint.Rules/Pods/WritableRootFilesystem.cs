@@ -30,7 +30,14 @@ public sealed class WritableRootFilesystem : ContainerRule
             PodSecurityReferences.NsaCisa,
             new("Kubernetes: emptyDir volumes", "https://kubernetes.io/docs/concepts/storage/volumes/#emptydir"),
         ],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("container-security-context-readonlyrootfilesystem"),
+            PeerCheck.Fairwinds("notReadOnlyRootFilesystem"),
+            PeerCheck.Linter("no-read-only-root-fs"),
+            PeerCheck.Ckv("CKV_K8S_22"),
+        ]);
 
     protected override bool AppliesToWindows => false;
 

@@ -30,7 +30,13 @@ public sealed class ClusterAdminBinding : Rule
             """,
         Remediation: "Bind a role that lists only the permissions the subject needs; keep cluster-admin for break-glass human access.",
         References: [RbacReferences.DefaultRoles, RbacReferences.GoodPractices, RbacReferences.Cis],
-        SecuritySeverity: 9.0);
+        SecuritySeverity: 9.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("clusterrolebindingClusterAdmin"),
+            PeerCheck.Fairwinds("rolebindingClusterAdminClusterRole"),
+            PeerCheck.Linter("cluster-admin-role-binding"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

@@ -27,7 +27,12 @@ public sealed class WildcardRbacRule : Rule
             """,
         Remediation: "Replace `*` with the verbs, API groups and resources the subject needs.",
         References: [RbacReferences.GoodPractices, RbacReferences.Cis],
-        SecuritySeverity: 5.5);
+        SecuritySeverity: 5.5,
+        PeerChecks:
+        [
+            PeerCheck.Linter("wildcard-in-rules"),
+            PeerCheck.Ckv("CKV_K8S_49"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

@@ -25,7 +25,12 @@ public sealed class ServiceSelectsNoPods : Rule
             """,
         Remediation: "Make the selector match the labels of the workload's pod template, in the Service's namespace.",
         References: [ReferenceLinks.Services, ReferenceLinks.Labels],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("service-targets-pod"),
+            PeerCheck.Linter("dangling-service"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

@@ -22,7 +22,11 @@ public sealed class CronjobDeadlineMissing : Rule
             The finding is on the CronJob's `spec`.
             """,
         Remediation: "Set spec.startingDeadlineSeconds (e.g. 300), and concurrencyPolicy: Forbid for jobs that must not overlap.",
-        References: [ReliabilityReferences.CronJobs]);
+        References: [ReliabilityReferences.CronJobs],
+        PeerChecks:
+        [
+            PeerCheck.Score("cronjob-has-deadline"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

@@ -24,7 +24,11 @@ public sealed class EphemeralStorageMissing : ContainerRule
             reported at its `resources` key (else its name).
             """,
         Remediation: "Add resources.requests.ephemeral-storage and resources.limits.ephemeral-storage (e.g. 1Gi and 2Gi).",
-        References: [ReliabilityReferences.Resources]);
+        References: [ReliabilityReferences.Resources],
+        PeerChecks:
+        [
+            PeerCheck.Score("container-ephemeral-storage-request-and-limit"),
+        ]);
 
     protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) => pod.AllContainers.Where(c => c.Kind != ContainerKind.EphemeralContainer);
 

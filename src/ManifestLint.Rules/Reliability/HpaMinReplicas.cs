@@ -20,7 +20,13 @@ public sealed class HpaMinReplicas : Rule
             The finding is on `minReplicas` (else the HPA's `spec`), or on `maxReplicas` when it equals the minimum.
             """,
         Remediation: "Set minReplicas: 2 or more, and maxReplicas above it.",
-        References: [ReliabilityReferences.Hpa]);
+        References: [ReliabilityReferences.Hpa],
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hpaMinAvailability"),
+            PeerCheck.Fairwinds("hpaMaxAvailability"),
+            PeerCheck.Linter("hpa-minimum-three-replicas"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

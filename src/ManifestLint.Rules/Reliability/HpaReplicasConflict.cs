@@ -22,7 +22,11 @@ public sealed class HpaReplicasConflict : Rule
             `scaleTargetRef` names them. The finding is on `replicas`, with the HPA as a related location.
             """,
         Remediation: "Remove spec.replicas from the workload (for Helm charts, leave it out when autoscaling is enabled).",
-        References: [ReliabilityReferences.Hpa]);
+        References: [ReliabilityReferences.Hpa],
+        PeerChecks:
+        [
+            PeerCheck.Score("deployment-targeted-by-hpa-does-not-have-replicas"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

@@ -26,7 +26,13 @@ public sealed partial class ImagePullPolicyMutableTag : ContainerRule
             `latest` and untagged images Kubernetes already defaults to `Always`), at the `imagePullPolicy` value.
             """,
         Remediation: "Pin the image to a full version or a digest, or set imagePullPolicy: Always.",
-        References: [ReliabilityReferences.Images]);
+        References: [ReliabilityReferences.Images],
+        PeerChecks:
+        [
+            PeerCheck.Score("container-image-pull-policy"),
+            PeerCheck.Fairwinds("pullPolicyNotAlways"),
+            PeerCheck.Ckv("CKV_K8S_15"),
+        ]);
 
     [GeneratedRegex(@"\d+\.\d+\.\d+")]
     private static partial Regex FullVersion();

@@ -21,7 +21,11 @@ public sealed class JobRestartPolicyInvalid : PodTemplateRule
             template's `spec`.
             """,
         Remediation: "Set restartPolicy: OnFailure (retry in the same pod) or Never (a new pod per retry) in the pod template.",
-        References: [ReliabilityReferences.Jobs]);
+        References: [ReliabilityReferences.Jobs],
+        PeerChecks:
+        [
+            PeerCheck.Score("cronjob-restartpolicy"),
+        ]);
 
     protected override bool AppliesTo(PodTemplateView pod) => pod.Owner.Kind is "Job" or "CronJob" && pod.Owner.Group == "batch";
 

@@ -24,7 +24,11 @@ public sealed class JobTtlMissing : Rule
             the Job's `spec`.
             """,
         Remediation: "Set spec.ttlSecondsAfterFinished (e.g. 86400) on the Job.",
-        References: [ReliabilityReferences.Jobs, new("Kubernetes: Automatic Cleanup for Finished Jobs", "https://kubernetes.io/docs/concepts/workloads/controllers/ttlafterfinished/")]);
+        References: [ReliabilityReferences.Jobs, new("Kubernetes: Automatic Cleanup for Finished Jobs", "https://kubernetes.io/docs/concepts/workloads/controllers/ttlafterfinished/")],
+        PeerChecks:
+        [
+            PeerCheck.Linter("job-ttl-seconds-after-finished"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

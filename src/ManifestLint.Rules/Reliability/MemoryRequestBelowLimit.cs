@@ -25,7 +25,11 @@ public sealed class MemoryRequestBelowLimit : ContainerRule
             compared (`512Mi`, `1G`, `1.5Gi`); the finding is on the request.
             """,
         Remediation: "Set resources.requests.memory to the same value as resources.limits.memory.",
-        References: [ReliabilityReferences.Resources]);
+        References: [ReliabilityReferences.Resources],
+        PeerChecks:
+        [
+            PeerCheck.Score("container-memory-requests-equal-limits"),
+        ]);
 
     protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) => pod.AllContainers.Where(c => c.Kind != ContainerKind.EphemeralContainer);
 

@@ -22,7 +22,12 @@ public sealed class PdbBlocksEviction : Rule
             (a workload scaled by an HPA is left to `pdb-min-available-vs-hpa`). The finding is on the field.
             """,
         Remediation: "Use maxUnavailable: 1 (or a minAvailable below the replica count), and run enough replicas to afford it.",
-        References: [ReliabilityReferences.Disruptions]);
+        References: [ReliabilityReferences.Disruptions],
+        PeerChecks:
+        [
+            PeerCheck.Linter("pdb-max-unavailable"),
+            PeerCheck.Linter("pdb-min-available"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

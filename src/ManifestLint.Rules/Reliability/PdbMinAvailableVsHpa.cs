@@ -21,7 +21,11 @@ public sealed class PdbMinAvailableVsHpa : Rule
             is on `minAvailable`, with the HPA's `minReplicas` as a related location.
             """,
         Remediation: "Lower minAvailable below the HPA's minReplicas, use maxUnavailable: 1, or raise minReplicas.",
-        References: [ReliabilityReferences.Disruptions, ReliabilityReferences.Hpa]);
+        References: [ReliabilityReferences.Disruptions, ReliabilityReferences.Hpa],
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("pdbMinAvailableGreaterThanOrEqualToHPAMinReplicas"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

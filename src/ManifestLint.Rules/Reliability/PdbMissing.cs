@@ -26,7 +26,13 @@ public sealed class PdbMissing : Rule
             judged. The finding is on `replicas` (else the workload's `spec`).
             """,
         Remediation: "Add a PodDisruptionBudget whose selector matches the workload's pods, with maxUnavailable: 1 (or a minAvailable below the replica count).",
-        References: [ReliabilityReferences.Disruptions]);
+        References: [ReliabilityReferences.Disruptions],
+        PeerChecks:
+        [
+            PeerCheck.Score("deployment-has-poddisruptionbudget"),
+            PeerCheck.Score("statefulset-has-poddisruptionbudget"),
+            PeerCheck.Fairwinds("missingPodDisruptionBudget"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

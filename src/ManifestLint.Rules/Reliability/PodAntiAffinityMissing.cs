@@ -24,7 +24,14 @@ public sealed class PodAntiAffinityMissing : PodTemplateRule
             `affinity.podAntiAffinity` nor `topologySpreadConstraints` are reported at the template's `spec`.
             """,
         Remediation: "Add topologySpreadConstraints over kubernetes.io/hostname (and topology.kubernetes.io/zone), or a preferred podAntiAffinity on the workload's labels.",
-        References: [new("Kubernetes: Pod Topology Spread Constraints", "https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/")]);
+        References: [new("Kubernetes: Pod Topology Spread Constraints", "https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/")],
+        PeerChecks:
+        [
+            PeerCheck.Score("deployment-has-host-podantiaffinity"),
+            PeerCheck.Score("statefulset-has-host-podantiaffinity"),
+            PeerCheck.Fairwinds("topologySpreadConstraint"),
+            PeerCheck.Linter("no-anti-affinity"),
+        ]);
 
     protected override bool AppliesTo(PodTemplateView pod) => Disruption.IsReplicated(pod) && Disruption.Replicas(pod.Owner) is > 1;
 

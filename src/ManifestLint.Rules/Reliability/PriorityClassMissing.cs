@@ -25,7 +25,12 @@ public sealed class PriorityClassMissing : PodTemplateRule
             class to the operator. The finding is on the template's `spec`.
             """,
         Remediation: "Set spec.priorityClassName (system-cluster-critical, system-node-critical for per-node agents, or your own PriorityClass).",
-        References: [ReliabilityReferences.PriorityClasses]);
+        References: [ReliabilityReferences.PriorityClasses],
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("priorityClassNotSet"),
+            PeerCheck.Linter("priority-class-name"),
+        ]);
 
     protected override bool AppliesTo(PodTemplateView pod) =>
         pod.Namespace is { } ns && NetworkReferences.IsSystemNamespace(ns) && WorkloadFacts.IsLongRunning(pod);

@@ -26,7 +26,13 @@ public sealed class ProbePortMissing : ContainerRule
             may listen on a port it does not declare. The finding is on the probe's `port` value.
             """,
         Remediation: "Name the container port as the probe says, or point the probe at the right name or number.",
-        References: [ReliabilityReferences.Probes]);
+        References: [ReliabilityReferences.Probes],
+        PeerChecks:
+        [
+            PeerCheck.Linter("liveness-port"),
+            PeerCheck.Linter("readiness-port"),
+            PeerCheck.Linter("startup-port"),
+        ]);
 
     protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) => pod.AllContainers.Where(c => c.Kind != ContainerKind.EphemeralContainer);
 

@@ -20,7 +20,12 @@ public sealed class ServiceNodePort : Rule
             `LoadBalancer` Services also allocate node ports and are not reported. The finding is on the `type` value.
             """,
         Remediation: "Expose the workload through an Ingress or Gateway (Service type ClusterIP), or a LoadBalancer Service.",
-        References: [ReliabilityReferences.NodePorts]);
+        References: [ReliabilityReferences.NodePorts],
+        PeerChecks:
+        [
+            PeerCheck.Score("service-type"),
+            PeerCheck.Linter("exposed-services"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

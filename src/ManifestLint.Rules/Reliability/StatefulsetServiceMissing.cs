@@ -23,7 +23,11 @@ public sealed class StatefulsetServiceMissing : Rule
             (`clusterIP: None`) is always reported. The finding is on `serviceName`.
             """,
         Remediation: "Add a Service with clusterIP: None whose selector matches the StatefulSet's pods, named as serviceName says.",
-        References: [ReliabilityReferences.StatefulSets]);
+        References: [ReliabilityReferences.StatefulSets],
+        PeerChecks:
+        [
+            PeerCheck.Score("statefulset-has-servicename"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

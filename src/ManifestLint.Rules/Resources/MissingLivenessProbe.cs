@@ -31,7 +31,14 @@ public sealed class MissingLivenessProbe : ProbeRequirements
             new("Kubernetes: Configure liveness, readiness and startup probes", "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"),
             new("Kubernetes: Container probes", "https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes"),
         ],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("pod-probes"),
+            PeerCheck.Fairwinds("livenessProbeMissing"),
+            PeerCheck.Linter("no-liveness-probe"),
+            PeerCheck.Ckv("CKV_K8S_8"),
+        ]);
 
     protected override string ProbeName => "livenessProbe";
 }

@@ -30,7 +30,13 @@ public sealed class MissingReadinessProbe : ProbeRequirements
             new("Kubernetes: Configure liveness, readiness and startup probes", "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"),
             new("Kubernetes: Container probes", "https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes"),
         ],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("readinessProbeMissing"),
+            PeerCheck.Linter("no-readiness-probe"),
+            PeerCheck.Ckv("CKV_K8S_9"),
+        ]);
 
     protected override string ProbeName => "readinessProbe";
 }

@@ -32,7 +32,14 @@ public sealed class MissingResourceLimits : ResourceRequirements
             new("NSA/CISA Kubernetes Hardening Guide (v1.2): resource policies", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
             new("Kubernetes: Resource quotas", "https://kubernetes.io/docs/concepts/policy/resource-quotas/"),
         ],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("cpuLimitsMissing"),
+            PeerCheck.Fairwinds("memoryLimitsMissing"),
+            PeerCheck.Ckv("CKV_K8S_11"),
+            PeerCheck.Ckv("CKV_K8S_13"),
+        ]);
 
     protected override string Section => "limits";
 

@@ -31,7 +31,17 @@ public sealed class MissingResourceRequests : ResourceRequirements
             new("Kubernetes: Pod quality of service classes", "https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/"),
             new("NSA/CISA Kubernetes Hardening Guide (v1.2): resource policies", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
         ],
-        SecuritySeverity: 3.0);
+        SecuritySeverity: 3.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("container-resources"),
+            PeerCheck.Fairwinds("cpuRequestsMissing"),
+            PeerCheck.Fairwinds("memoryRequestsMissing"),
+            PeerCheck.Linter("unset-cpu-requirements"),
+            PeerCheck.Linter("unset-memory-requirements"),
+            PeerCheck.Ckv("CKV_K8S_10"),
+            PeerCheck.Ckv("CKV_K8S_12"),
+        ]);
 
     protected override string Section => "requests";
 

@@ -36,7 +36,12 @@ public sealed class HardcodedSecretInEnv : ContainerRule
             new("NSA/CISA Kubernetes Hardening Guide (v1.2): secrets", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
             new("CWE-798: Use of hard-coded credentials", "https://cwe.mitre.org/data/definitions/798.html"),
         ],
-        SecuritySeverity: 7.5);
+        SecuritySeverity: 7.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("sensitiveContainerEnvVar"),
+            PeerCheck.Linter("env-var-secret"),
+        ]);
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {

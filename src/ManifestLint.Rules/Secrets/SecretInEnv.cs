@@ -30,7 +30,12 @@ public sealed class SecretInEnv : ContainerRule
             new("Kubernetes: Secrets, using Secrets as files from a Pod", "https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-files-from-a-pod"),
             new("CIS Kubernetes Benchmark 5.4.1: Prefer using Secrets as files over Secrets as environment variables", "https://www.cisecurity.org/benchmark/kubernetes"),
         ],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("read-secret-from-env-var"),
+            PeerCheck.Ckv("CKV_K8S_35"),
+        ]);
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {

@@ -34,7 +34,11 @@ public sealed class DefaultServiceAccount : PodTemplateRule
             new("CIS Kubernetes Benchmark 5.1.5: Ensure that default service accounts are not actively used", "https://www.cisecurity.org/benchmark/kubernetes"),
             new("Kubernetes: RBAC good practices", "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"),
         ],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("default-service-account"),
+        ]);
 
     protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {

@@ -34,7 +34,12 @@ public sealed class ServiceAccountTokenAutomount : PodTemplateRule
             new("CIS Kubernetes Benchmark 5.1.6: Ensure that Service Account Tokens are only mounted where necessary", "https://www.cisecurity.org/benchmark/kubernetes"),
             new("NSA/CISA Kubernetes Hardening Guide (v1.2): pod security, service account tokens", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
         ],
-        SecuritySeverity: 5.0);
+        SecuritySeverity: 5.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("automountServiceAccountToken"),
+            PeerCheck.Ckv("CKV_K8S_38"),
+        ]);
 
     protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {

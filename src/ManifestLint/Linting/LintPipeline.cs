@@ -43,7 +43,7 @@ public static class LintPipeline
 
         var ruleFindings = RuleRunner.Run(graph, request.Rules, request.MaxParallelism, cancellationToken);
         var all = discovery.Problems.Concat(parsed.SelectMany(p => p.Problems)).Concat(ruleFindings).ToImmutableArray();
-        var findings = SuppressionPolicy.Apply(all, request.SeverityOverrides, graph.Resources, Cli.RuleCatalog.BuiltIn.AllIds);
+        var findings = SuppressionPolicy.Apply(all, request.SeverityOverrides, graph.Resources, Cli.RuleCatalog.BuiltIn.AllIds, Cli.RuleCatalog.BuiltIn.PeerChecks);
         if (!request.ReportOnly.IsDefaultOrEmpty)
             findings = [.. findings.Where(ReportOnlyFilter(request.ReportOnly, discovery.Charts))];
 
