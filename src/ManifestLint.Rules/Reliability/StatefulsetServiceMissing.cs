@@ -10,7 +10,7 @@ public sealed class StatefulsetServiceMissing : Rule
         Id: "statefulset-service-missing",
         Summary: "A StatefulSet's serviceName must name a headless Service in its namespace",
         Category: Category.References,
-        Severity: Severity.Warning,
+        Severity: Severity.Note,
         EnabledByDefault: true,
         Since: "0.2.0",
         Rationale: """
@@ -20,7 +20,10 @@ public sealed class StatefulsetServiceMissing : Rule
 
             Partial input: the Service may come from elsewhere, so a missing one is reported only when the input owns
             the namespace, holds other Services there, or is complete. A Service that exists but is not headless
-            (`clusterIP: None`) is always reported. The finding is on `serviceName`.
+            (`clusterIP: None`) is always reported. A note: many stateful workloads (caches, queue consumers, members
+            that find each other through a gossip ring) never use the per-pod names, and popular charts point
+            `serviceName` at an ordinary Service; whether the names matter is the workload's to say. The finding is on
+            `serviceName`.
             """,
         Remediation: "Add a Service with clusterIP: None whose selector matches the StatefulSet's pods, named as serviceName says.",
         References: [ReliabilityReferences.StatefulSets],

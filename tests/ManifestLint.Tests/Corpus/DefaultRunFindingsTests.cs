@@ -26,7 +26,7 @@ public sealed partial class DefaultRunFindingsTests(ITestOutputHelper output)
             "the chart creates a Role named release-name-metricbeat-role and binds it with roleRef.kind ClusterRole, which never resolves"),
     ];
 
-    [GeneratedRegex("^(service-selects-no-pods|service-target-port-missing|network-policy-selects-nothing|pdb-selects-no-pods|rbac-binding-to-missing-.*|missing-(service-account|configmap-or-secret)|selector-mismatch|statefulset-service-missing|probe-port-missing|hpa-target-missing|ingress-backend-missing)$")]
+    [GeneratedRegex("^(service-selects-no-pods|service-target-port-missing|network-policy-selects-nothing|pdb-selects-no-pods|rbac-binding-to-missing-.*|missing-(service-account|configmap-or-secret)|selector-mismatch|hpa-target-missing|ingress-backend-missing)$")]
     private static partial Regex BrokenReference();
 
     [Fact]
