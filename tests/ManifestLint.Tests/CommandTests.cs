@@ -32,6 +32,22 @@ public class CommandTests
     }
 
     [Fact]
+    public void Rules_as_markdown_is_a_table_row_per_id_linking_its_doc()
+    {
+        var run = CliRun.Invoke("rules", "--format", "markdown");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var lines = run.Out.Split('\n');
+        Assert.Equal("| Rule | Severity | Category | Default | Summary |", lines[0]);
+        Assert.Equal("| --- | --- | --- | --- | --- |", lines[1]);
+        var rows = lines.Skip(2).TakeWhile(l => l.StartsWith('|')).ToList();
+        Assert.Equal(RuleCatalog.BuiltIn.AllIds.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(6, r.Replace("\\|", string.Empty, StringComparison.Ordinal).Count(c => c == '|')));
+        Assert.Contains("| [`privileged-container`](https://github.com/manifestlint/manifestlint/blob/main/rules/privileged-container.md) | error | pod-security | on |", run.Out, StringComparison.Ordinal);
+        Assert.Contains("| [`yaml-syntax`]", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rules_as_json_has_one_entry_per_id()
     {
         var run = CliRun.Invoke("rules", "--format", "json");

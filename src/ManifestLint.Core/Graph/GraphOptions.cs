@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace ManifestLint.Core.Graph;
 
 /// <summary>Facts about the run that graph-aware rules need.</summary>
@@ -20,4 +22,6 @@ public sealed record GraphOptions(bool Complete = false)
     /// a chart's <c>crds/</c> folder): their custom resources are validated, they are not linted themselves.
     /// </summary>
     public System.Collections.Immutable.ImmutableArray<Yaml.YamlMapping> Crds { get; init; } = [];
+    /// <summary>Pod template paths for other kinds (<c>podTemplates:</c> in the configuration): <c>Kind</c> or <c>group/Kind</c> to a dotted path such as <c>spec.podTemplate</c>.</summary>
+    public ImmutableSortedDictionary<string, string> PodTemplatePaths { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 }

@@ -35,8 +35,7 @@ public sealed partial class ResourceGraph
         var pods = ImmutableArray.CreateBuilder<PodTemplateView>();
         foreach (var r in resources)
         {
-            if (Model.Views.PodTemplates.Find(r) is { } p)
-                pods.Add(p);
+            pods.AddRange(Model.Views.PodTemplates.FindAll(r, options.PodTemplatePaths));
         }
 
         PodTemplates = pods.ToImmutable();

@@ -24,7 +24,7 @@ public static class RuleIdSuggestions
     }
 
     /// <summary>Levenshtein distance (insert, delete, substitute).</summary>
-    internal static int Distance(string a, string b)
+    public static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

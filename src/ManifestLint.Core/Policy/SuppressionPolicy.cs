@@ -44,12 +44,14 @@ public static class SuppressionPolicy
     /// <param name="severityOverrides">Severity per rule id; applies to every finding of that id, including input and annotation problems.</param>
     /// <param name="resources">Every resource of the run, so that a reasonless or misspelled annotation is reported even on a resource without findings; null: only the subjects of findings are examined.</param>
     /// <param name="knownRuleIds">Every rule id the product knows, enabled or not; null: annotation ids are not checked.</param>
+    /// <param name="peerChecks">Peer checks per rule id, so kube-linter's and Polaris's annotations suppress the rules that cover their checks; null: not honoured.</param>
     /// <returns>All findings, sorted with <see cref="RuleRunner.Sort"/>; suppressed ones carry a <see cref="Suppression"/>.</returns>
     public static ImmutableArray<Finding> Apply(
         ImmutableArray<Finding> findings,
         IReadOnlyDictionary<string, Severity> severityOverrides,
         IEnumerable<Resource>? resources,
-        IReadOnlySet<string>? knownRuleIds)
+        IReadOnlySet<string>? knownRuleIds,
+        IReadOnlyDictionary<string, ImmutableArray<PeerCheck>>? peerChecks = null)
     {
         var examined = resources ?? findings.Select(f => f.Subject).OfType<Resource>();
         var problems = FindAnnotationProblems(examined, knownRuleIds);
@@ -58,7 +60,8 @@ public static class SuppressionPolicy
         foreach (var finding in findings)
         {
             var f = WithSeverity(finding, severityOverrides);
-            if (f.Suppression is null && f.Subject is { } subject && !IsUnsuppressible(f.RuleId) && FindSuppression(subject, f.RuleId) is { } suppression)
+            if (f.Suppression is null && f.Subject is { } subject && !IsUnsuppressible(f.RuleId)
+                && (FindSuppression(subject, f.RuleId) ?? (peerChecks is not null && peerChecks.TryGetValue(f.RuleId, out var peers) ? PeerSuppressions.Find(subject, peers) : null)) is { } suppression)
                 f = f with { Suppression = suppression };
             result.Add(f);
         }

@@ -6,7 +6,7 @@ namespace ManifestLint.Core.Rbac;
 /// <summary>
 /// Kubernetes' default ClusterRoles and ClusterRoleBindings (the API server's RBAC bootstrap policy), read
 /// from the embedded <c>DefaultClusterRoles.txt</c>. Line format, one item per line:
-/// <c>clusterrole NAME</c>, then <c>label K=V</c>, <c>aggregate K=V[,K=V]</c> (one clusterRoleSelector, matchLabels),
+/// <c>clusterrole NAME</c> (or <c>role NAMESPACE NAME</c>), then <c>label K=V</c>, <c>aggregate K=V[,K=V]</c> (one clusterRoleSelector, matchLabels),
 /// <c>rule verbs=..,.. apiGroups=.. resources=.. resourceNames=.. nonResourceURLs=..</c> (comma lists; a key
 /// that is present with an empty entry means the core group); <c>clusterrolebinding NAME role=ROLE</c>, then
 /// <c>subject KIND NAME [NAMESPACE]</c>. Lines starting with <c>#</c> are comments.
@@ -21,14 +21,31 @@ public static class DefaultClusterRoles
     /// <summary>The built-in ClusterRoles, in file order.</summary>
     public static ImmutableArray<RoleView> Roles => Parsed.Value.Roles;
 
+    public const string NamespaceRolesResourceName = "ManifestLint.Core.Rbac.DefaultNamespaceRoles.txt";
+
+    private static readonly Lazy<ImmutableArray<RoleView>> ParsedNamespaceRoles =
+        new(() => Parse(ReadEmbedded(NamespaceRolesResourceName)).Roles, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The Roles the API server creates in <c>kube-system</c> and <c>kube-public</c> (such as
+    /// <c>extension-apiserver-authentication-reader</c>, which every aggregated API server binds), from the embedded
+    /// <c>DefaultNamespaceRoles.txt</c>.
+    /// </summary>
+    public static ImmutableArray<RoleView> NamespaceRoles => ParsedNamespaceRoles.Value;
+
+    /// <summary>ClusterRoles and namespaced Roles together, as the RBAC index takes them.</summary>
+    public static ImmutableArray<RoleView> AllRoles => [.. Roles, .. NamespaceRoles];
+
     /// <summary>The built-in ClusterRoleBindings, in file order.</summary>
     public static ImmutableArray<BindingView> Bindings => Parsed.Value.Bindings;
 
     /// <summary>The embedded text (header and data), for tests that compare it with a regeneration.</summary>
-    public static string ReadEmbedded()
+    public static string ReadEmbedded() => ReadEmbedded(ResourceName);
+
+    private static string ReadEmbedded(string resourceName)
     {
-        using var stream = typeof(DefaultClusterRoles).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing");
+        using var stream = typeof(DefaultClusterRoles).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {resourceName} is missing");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
@@ -65,7 +82,14 @@ public static class DefaultClusterRoles
             {
                 case "clusterrole":
                     Flush();
-                    role = new PendingRole(rest);
+                    role = new PendingRole(rest, null);
+                    break;
+                case "role":
+                    Flush();
+                    var at = rest.Split(' ');
+                    if (at.Length != 2)
+                        throw Bad(lineNumber);
+                    role = new PendingRole(at[1], at[0]);
                     break;
                 case "label" when role is not null:
                     var (k, v) = Pair(rest, lineNumber);
@@ -138,7 +162,7 @@ public static class DefaultClusterRoles
     private static FormatException Bad(int line) =>
         new(string.Create(CultureInfo.InvariantCulture, $"{ResourceName}:{line}: not a line of the default roles format"));
 
-    private sealed class PendingRole(string name)
+    private sealed class PendingRole(string name, string? @namespace)
     {
         public ImmutableSortedDictionary<string, string>.Builder Labels { get; } = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
 
@@ -148,7 +172,7 @@ public static class DefaultClusterRoles
 
         public bool Aggregated => Selectors.Count > 0;
 
-        public RoleView Build() => new(null, "ClusterRole", null, name, Labels.ToImmutable(), role =>
+        public RoleView Build() => new(null, @namespace is null ? "ClusterRole" : "Role", @namespace, name, Labels.ToImmutable(), role =>
             [.. Rules.Select((r, i) => new PolicyRuleView(role, i, null, Values(r, "verbs"), Values(r, "apiGroups"), Values(r, "resources"),
                 Values(r, "resourceNames"), Values(r, "nonResourceURLs")))],
             Aggregated ? [.. Selectors] : null);

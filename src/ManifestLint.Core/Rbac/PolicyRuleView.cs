@@ -54,9 +54,19 @@ public sealed class PolicyRuleView
 
     public bool IsBuiltIn => Node is null;
 
-    /// <summary>True when the rule grants every verb on every resource of every API group (what cluster-admin grants).</summary>
+    /// <summary>
+    /// True when the rule grants every verb on every resource of every API group (what cluster-admin grants), with
+    /// <c>*</c> or by listing every standard verb: the few verbs left out (<c>escalate</c>, <c>bind</c>,
+    /// <c>impersonate</c>) are reached anyway by whoever may create and update anything, RoleBindings included.
+    /// </summary>
     public bool GrantsEverything =>
-        HasItem(Verbs, All) && HasItem(ApiGroups, All) && HasItem(Resources, All) && ResourceNames.IsEmpty;
+        (HasItem(Verbs, All) || ListsEveryStandardVerb) && HasItem(ApiGroups, All) && HasItem(Resources, All) && ResourceNames.IsEmpty;
+
+    /// <summary>True when the verbs are not <c>*</c> but list each of <see cref="StandardVerbs"/>.</summary>
+    public bool ListsEveryStandardVerb => !HasItem(Verbs, All) && StandardVerbs.All(v => HasItem(Verbs, v));
+
+    /// <summary>The verbs of the API's resource requests that a role spelling out "everything" lists.</summary>
+    public static ImmutableArray<string> StandardVerbs { get; } = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
 
     /// <summary>
     /// Kubernetes' decision for a resource request: does this rule allow <paramref name="verb"/> on

@@ -33,7 +33,7 @@ public sealed class RbacIndex
         var usedBuiltIns = ImmutableArray.CreateBuilder<RoleView>();
         foreach (var r in builtInRoles)
         {
-            if (roles.TryAdd((r.Kind, null, r.Name), r))
+            if (roles.TryAdd((r.Kind, r.Namespace, r.Name), r))
                 usedBuiltIns.Add(r);
         }
 
@@ -95,7 +95,7 @@ public sealed class RbacIndex
 
     /// <summary>Builds the index from the RBAC objects among <paramref name="resources"/>, with Kubernetes' defaults.</summary>
     public static RbacIndex Build(IEnumerable<Resource> resources) =>
-        Build(resources, DefaultClusterRoles.Roles, DefaultClusterRoles.Bindings);
+        Build(resources, DefaultClusterRoles.AllRoles, DefaultClusterRoles.Bindings);
 
     public static RbacIndex Build(IEnumerable<Resource> resources, ImmutableArray<RoleView> builtInRoles, ImmutableArray<BindingView> builtInBindings)
     {

@@ -57,7 +57,7 @@ public sealed class RoleView
     public ImmutableArray<LabelSelectorView> AggregationSelectors { get; }
 
     /// <summary><c>ClusterRole 'edit'</c>, <c>built-in ClusterRole 'edit'</c>, <c>Role 'reader'</c>.</summary>
-    public string Describe() => IsBuiltIn ? $"built-in ClusterRole '{Name}'" : $"{Kind} '{Name}'";
+    public string Describe() => IsBuiltIn ? $"built-in {Kind} '{Name}'" : $"{Kind} '{Name}'";
 
     public override string ToString() => Namespace is null ? $"{Kind}/{Name}" : $"{Namespace}/{Kind}/{Name}";
 

@@ -11,6 +11,7 @@ namespace ManifestLint.Core.Rules;
 /// <param name="Remediation">How to fix, one or two sentences ending with a period.</param>
 /// <param name="SecuritySeverity">GitHub code scanning's 0.1–10.0 score; 0 means derive it from <paramref name="Severity"/>.</param>
 /// <param name="Tags">Extra SARIF tags (the category is always added).</param>
+/// <param name="PeerChecks">Checks of kube-score, Polaris, kube-linter and Checkov that this rule covers (migration docs, their inline suppressions).</param>
 public sealed record RuleInfo(
     string Id,
     string Summary,
@@ -22,7 +23,8 @@ public sealed record RuleInfo(
     string Remediation,
     ImmutableArray<RuleReference> References,
     double SecuritySeverity = 0,
-    ImmutableArray<string> Tags = default)
+    ImmutableArray<string> Tags = default,
+    ImmutableArray<PeerCheck> PeerChecks = default)
 {
     /// <summary>The score used for SARIF <c>security-severity</c>.</summary>
     public double EffectiveSecuritySeverity => SecuritySeverity > 0 ? SecuritySeverity : Severity switch

@@ -113,8 +113,17 @@ public sealed class LabelSelector
             pairs[e.Key] = e.Values[0];
         }
 
+        // Labels that controllers add at run time are not in templates: match the others through the index, then
+        // keep the pods whose controller would add the rest.
+        var runtime = pairs.Where(p => RuntimeLabels.IsRuntime(p.Key)).ToList();
+        foreach (var (key, _) in runtime)
+            pairs.Remove(key);
         var candidates = pairs.Count > 0 ? graph.PodsMatching(@namespace, pairs) : graph.PodsInNamespace(@namespace);
-        return Expressions.IsEmpty ? candidates : candidates.Where(p => Matches(p.Labels));
+        if (runtime.Count == 0 && Expressions.IsEmpty)
+            return candidates;
+        return candidates.Where(p =>
+            runtime.All(r => p.Labels.TryGetValue(r.Key, out var v) ? v == r.Value : RuntimeLabels.MayCarry(p, r.Key, r.Value))
+            && Expressions.All(e => e.Matches(p.Labels) || (!p.Labels.ContainsKey(e.Key) && e.Operator is "In" or "Exists" && RuntimeLabels.MayCarry(p, e.Key, null))));
     }
 
     public override string ToString()

@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Images;
 
-public sealed class ImageNotPinned : Rule
+public sealed class ImageNotPinned : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "image-not-pinned",
@@ -30,19 +31,17 @@ public sealed class ImageNotPinned : Rule
             new("NSA/CISA Kubernetes Hardening Guide (v1.2)", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
             new("SLSA: pin dependencies by digest", "https://slsa.dev/spec/v1.0/threats"),
         ],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Ckv("CKV_K8S_43"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            foreach (var container in pod.AllContainers)
-            {
-                if (container.Image is not { IsNull: false, Text.Length: > 0 } image)
-                    continue;
-                if (!ImageReference.Parse(image.Text.Trim()).HasDigest)
-                    yield return context.Report(pod.Owner, image, $"{container.Describe()} uses image '{image.Text}', which is not pinned by digest");
-            }
-        }
+        if (container.Image is not { IsNull: false, Text.Length: > 0 } image)
+            yield break;
+        if (!ImageReference.Parse(image.Text.Trim()).HasDigest)
+            yield return Report(context, container, image, $"{container.Describe()} uses image '{image.Text}', which is not pinned by digest");
     }
 }

@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Images;
 
-public sealed class LatestImageTag : Rule
+public sealed class LatestImageTag : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "latest-image-tag",
@@ -30,24 +31,25 @@ public sealed class LatestImageTag : Rule
             new("Kubernetes: Configuration best practices, container images", "https://kubernetes.io/docs/concepts/configuration/overview/#container-images"),
             new("NSA/CISA Kubernetes Hardening Guide (v1.2), Pod security: use trusted, immutable images", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
         ],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("container-image-tag"),
+            PeerCheck.Fairwinds("tagNotSpecified"),
+            PeerCheck.Linter("latest-tag"),
+            PeerCheck.Ckv("CKV_K8S_14"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            foreach (var container in pod.AllContainers)
-            {
-                if (container.Image is not { IsNull: false, Text.Length: > 0 } image)
-                    continue;
-                var reference = ImageReference.Parse(image.Text.Trim());
-                if (reference.HasDigest)
-                    continue;
-                if (reference.Tag is null)
-                    yield return context.Report(pod.Owner, image, $"{container.Describe()} uses image '{image.Text}' without a tag, which means :latest");
-                else if (string.Equals(reference.Tag, "latest", StringComparison.Ordinal))
-                    yield return context.Report(pod.Owner, image, $"{container.Describe()} uses image '{image.Text}' with the :latest tag");
-            }
-        }
+        if (container.Image is not { IsNull: false, Text.Length: > 0 } image)
+            yield break;
+        var reference = ImageReference.Parse(image.Text.Trim());
+        if (reference.HasDigest)
+            yield break;
+        if (reference.Tag is null)
+            yield return Report(context, container, image, $"{container.Describe()} uses image '{image.Text}' without a tag, which means :latest");
+        else if (string.Equals(reference.Tag, "latest", StringComparison.Ordinal))
+            yield return Report(context, container, image, $"{container.Describe()} uses image '{image.Text}' with the :latest tag");
     }
 }

@@ -22,12 +22,20 @@ public sealed class NetworkPolicySelectsNothing : Rule
 
             Partial input: the pods may be deployed from elsewhere, so the rule judges a policy only when its namespace
             is owned by the input (its Namespace object is there), the input holds at least one pod template in that
-            namespace, or the input is complete (`--complete` or `complete: true` in the config file). The finding is on
-            the `podSelector` key.
+            namespace, or the input is complete (`--complete` or `complete: true` in the config file); never in a namespace
+            holding a custom resource an operator may turn into pods (Prometheus, Kafka, a CloudNativePG Cluster, ...),
+            whose pods no input shows. Labels controllers add at run time (`pod-template-hash`,
+            `statefulset.kubernetes.io/pod-name`, ...) match the workloads that get them. The finding is on the
+            `podSelector` key.
             """,
         Remediation: "Fix the podSelector so it matches the labels of the pods the policy is meant for, or delete the policy.",
         References: [NetworkReferences.NetworkPolicies],
-        SecuritySeverity: 3.0);
+        SecuritySeverity: 3.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("networkpolicy-targets-pod"),
+            PeerCheck.Linter("dangling-networkpolicy"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
@@ -35,7 +43,7 @@ public sealed class NetworkPolicySelectsNothing : Rule
         var index = NetworkPolicyIndex.Build(context.Graph);
         foreach (var policy in index.Policies)
         {
-            if (policy.PodSelector.IsEmpty || !index.Selected(policy).IsEmpty || !scope.SeesPodsOf(policy.Namespace))
+            if (policy.PodSelector.IsEmpty || !index.Selected(policy).IsEmpty || !scope.SeesPodsOf(policy.Namespace) || scope.MayHoldOperatorPods(policy.Namespace))
                 continue;
             yield return context.Report(policy.Resource, policy.PodSelectorAnchor,
                 $"NetworkPolicy '{policy.Resource.Name}' selects no pod in namespace '{policy.Namespace}' (podSelector {policy.PodSelector})");

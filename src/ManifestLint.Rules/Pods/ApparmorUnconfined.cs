@@ -1,10 +1,11 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class ApparmorUnconfined : Rule
+public sealed class ApparmorUnconfined : ContainerRule
 {
     private const string AnnotationPrefix = "container.apparmor.security.beta.kubernetes.io/";
 
@@ -36,33 +37,34 @@ public sealed class ApparmorUnconfined : Rule
         ],
         SecuritySeverity: 5.5);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override bool AppliesToWindows => false;
+
+    protected override IEnumerable<Finding> CheckPodLevel(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        if (UnconfinedType(pod.SecurityContext) is { } podType)
+            yield return context.Report(pod.Owner, podType, $"{pod.Describe()} disables AppArmor (Unconfined) for the whole pod");
+        foreach (var finding in AnnotationFindings(context, pod))
+            yield return finding;
+    }
+
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
+    {
+        if (UnconfinedType(container.SecurityContext) is { } type)
+            yield return Report(context, container, type, $"{container.Describe()} disables AppArmor (Unconfined)");
+    }
+
+    private static IEnumerable<Finding> AnnotationFindings(RuleContext context, PodTemplateView pod)
+    {
+        if (pod.Metadata?.GetMapping("annotations") is not { } annotations)
+            yield break;
+        foreach (var entry in annotations.Entries)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.IsWindows)
+            if (!entry.Key.Text.StartsWith(AnnotationPrefix, StringComparison.Ordinal)
+                || entry.Value is not YamlScalar { IsNull: false } value
+                || !string.Equals(value.Text.Trim(), "unconfined", StringComparison.OrdinalIgnoreCase))
                 continue;
-            if (UnconfinedType(pod.SecurityContext) is { } podType)
-                yield return context.Report(pod.Owner, podType, $"{pod.Describe()} disables AppArmor (Unconfined) for the whole pod");
-
-            foreach (var container in pod.AllContainers)
-            {
-                if (UnconfinedType(container.SecurityContext) is { } type)
-                    yield return context.Report(pod.Owner, type, $"{container.Describe()} disables AppArmor (Unconfined)");
-            }
-
-            if (pod.Metadata?.GetMapping("annotations") is not { } annotations)
-                continue;
-            foreach (var entry in annotations.Entries)
-            {
-                if (!entry.Key.Text.StartsWith(AnnotationPrefix, StringComparison.Ordinal)
-                    || entry.Value is not YamlScalar { IsNull: false } value
-                    || !string.Equals(value.Text.Trim(), "unconfined", StringComparison.OrdinalIgnoreCase))
-                    continue;
-                var name = entry.Key.Text[AnnotationPrefix.Length..];
-                yield return context.Report(pod.Owner, value, $"{pod.Describe()} disables AppArmor for container '{name}' (annotation set to unconfined)");
-            }
+            var name = entry.Key.Text[AnnotationPrefix.Length..];
+            yield return context.Report(pod.Owner, value, $"{pod.Describe()} disables AppArmor for container '{name}' (annotation set to unconfined)");
         }
     }
 

@@ -1,10 +1,11 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class CapabilitiesNotDropped : Rule
+public sealed class CapabilitiesNotDropped : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "capabilities-not-dropped",
@@ -32,30 +33,30 @@ public sealed class CapabilitiesNotDropped : Rule
             PodSecurityReferences.NsaCisa,
             new("capabilities(7): overview of Linux capabilities", "https://man7.org/linux/man-pages/man7/capabilities.7.html"),
         ],
-        SecuritySeverity: 5.0);
+        SecuritySeverity: 5.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("insecureCapabilities"),
+            PeerCheck.Linter("drop-net-raw-capability"),
+            PeerCheck.Ckv("CKV_K8S_28"),
+            PeerCheck.Ckv("CKV_K8S_37"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override bool AppliesToWindows => false;
+
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        var drops = CapabilityNames.Items(container.SecurityContext, "drop").ToList();
+        if (drops.Any(s => string.Equals(s.Text, "ALL", StringComparison.Ordinal)))
+            yield break;
+        if (drops.FirstOrDefault(s => string.Equals(CapabilityNames.Normalize(s.Text), "ALL", StringComparison.Ordinal)) is { } spelled)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.IsWindows)
-                continue;
-            foreach (var container in pod.AllContainers)
-            {
-                var drops = CapabilityNames.Items(container.SecurityContext, "drop").ToList();
-                if (drops.Any(s => string.Equals(s.Text, "ALL", StringComparison.Ordinal)))
-                    continue;
-                if (drops.FirstOrDefault(s => string.Equals(CapabilityNames.Normalize(s.Text), "ALL", StringComparison.Ordinal)) is { } spelled)
-                {
-                    yield return context.Report(pod.Owner, spelled, $"{container.Describe()} drops '{spelled.Text}'; Pod Security Admission recognises only the upper-case ALL");
-                    continue;
-                }
-
-                var capabilities = container.SecurityContext?.GetMapping("capabilities");
-                YamlNode node = (YamlNode?)capabilities?.GetKey("drop") ?? (YamlNode?)container.SecurityContext?.GetKey("capabilities") ?? container.SecurityContextAnchor;
-                yield return context.Report(pod.Owner, node, $"{container.Describe()} does not drop ALL capabilities");
-            }
+            yield return Report(context, container, spelled, $"{container.Describe()} drops '{spelled.Text}'; Pod Security Admission recognises only the upper-case ALL");
+            yield break;
         }
+
+        var capabilities = container.SecurityContext?.GetMapping("capabilities");
+        YamlNode node = (YamlNode?)capabilities?.GetKey("drop") ?? (YamlNode?)container.SecurityContext?.GetKey("capabilities") ?? container.SecurityContextAnchor;
+        yield return Report(context, container, node, $"{container.Describe()} does not drop ALL capabilities");
     }
 }

@@ -1,10 +1,11 @@
 using System.Collections.Frozen;
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class DangerousCapability : Rule
+public sealed class DangerousCapability : ContainerRule
 {
     private static readonly FrozenDictionary<string, string> Reasons = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -53,28 +54,26 @@ public sealed class DangerousCapability : Rule
             PodSecurityReferences.NsaCisa,
             new("capabilities(7): overview of Linux capabilities", "https://man7.org/linux/man-pages/man7/capabilities.7.html"),
         ],
-        SecuritySeverity: 8.0);
+        SecuritySeverity: 8.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("dangerousCapabilities"),
+            PeerCheck.Ckv("CKV_K8S_25"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override bool AppliesToWindows => false;
+
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        foreach (var item in CapabilityNames.Items(container.SecurityContext, "add"))
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.IsWindows)
+            var name = CapabilityNames.Normalize(item.Text);
+            if (CapabilityNames.BaselineAllowed.Contains(name))
                 continue;
-            foreach (var container in pod.AllContainers)
-            {
-                foreach (var item in CapabilityNames.Items(container.SecurityContext, "add"))
-                {
-                    var name = CapabilityNames.Normalize(item.Text);
-                    if (CapabilityNames.BaselineAllowed.Contains(name))
-                        continue;
-                    var message = Reasons.TryGetValue(name, out var reason)
-                        ? $"{container.Describe()} adds capability {name} ({reason})"
-                        : $"{container.Describe()} adds capability {name}, beyond the Pod Security Standards Baseline set";
-                    yield return context.Report(pod.Owner, item, message);
-                }
-            }
+            var message = Reasons.TryGetValue(name, out var reason)
+                ? $"{container.Describe()} adds capability {name} ({reason})"
+                : $"{container.Describe()} adds capability {name}, beyond the Pod Security Standards Baseline set";
+            yield return Report(context, container, item, message);
         }
     }
 }

@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class HostIpc : Rule
+public sealed class HostIpc : PodFlagRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "host-ipc",
@@ -27,14 +28,15 @@ public sealed class HostIpc : Rule
             PodSecurityReferences.Cis("5.2.4", "Minimize the admission of containers wishing to share the host IPC namespace"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 7.5);
+        SecuritySeverity: 7.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hostIPCSet"),
+            PeerCheck.Linter("host-ipc"),
+            PeerCheck.Ckv("CKV_K8S_18"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
-    {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            if (pod.Spec.GetScalar("hostIPC") is { IsTrue: true } flag)
-                yield return context.Report(pod.Owner, flag, $"{pod.Describe()} shares the node's IPC namespace (hostIPC)");
-        }
-    }
+    protected override string Field => "hostIPC";
+
+    protected override string Message(PodTemplateView pod) => $"{pod.Describe()} shares the node's IPC namespace (hostIPC)";
 }

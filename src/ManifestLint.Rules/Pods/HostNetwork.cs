@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class HostNetwork : Rule
+public sealed class HostNetwork : PodFlagRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "host-network",
@@ -28,14 +29,15 @@ public sealed class HostNetwork : Rule
             PodSecurityReferences.Cis("5.2.5", "Minimize the admission of containers wishing to share the host network namespace"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 8.0);
+        SecuritySeverity: 8.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hostNetworkSet"),
+            PeerCheck.Linter("host-network"),
+            PeerCheck.Ckv("CKV_K8S_19"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
-    {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            if (pod.Spec.GetScalar("hostNetwork") is { IsTrue: true } flag)
-                yield return context.Report(pod.Owner, flag, $"{pod.Describe()} shares the node's network namespace (hostNetwork)");
-        }
-    }
+    protected override string Field => "hostNetwork";
+
+    protected override string Message(PodTemplateView pod) => $"{pod.Describe()} shares the node's network namespace (hostNetwork)";
 }

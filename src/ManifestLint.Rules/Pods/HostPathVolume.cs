@@ -1,10 +1,11 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class HostPathVolume : Rule
+public sealed class HostPathVolume : PodTemplateRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "host-path-volume",
@@ -35,30 +36,34 @@ public sealed class HostPathVolume : Rule
             new("Kubernetes: hostPath volumes", "https://kubernetes.io/docs/concepts/storage/volumes/#hostpath"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 7.5);
+        SecuritySeverity: 7.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hostPathSet"),
+            PeerCheck.Linter("sensitive-host-mounts"),
+            PeerCheck.Linter("docker-sock"),
+            PeerCheck.Linter("writable-host-mount"),
+            PeerCheck.Ckv("CKV_K8S_27"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        if (pod.Volumes is not { } volumes)
+            yield break;
+        foreach (var volume in volumes.Mappings())
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.Volumes is not { } volumes)
+            if (volume.GetEntry("hostPath") is not { } entry)
                 continue;
-            foreach (var volume in volumes.Mappings())
+            var name = volume.GetString("name") ?? "(unnamed)";
+            if (entry.Value is not YamlMapping hostPath || hostPath.GetScalar("path") is not { IsNull: false } path)
             {
-                if (volume.GetEntry("hostPath") is not { } entry)
-                    continue;
-                var name = volume.GetString("name") ?? "(unnamed)";
-                if (entry.Value is not YamlMapping hostPath || hostPath.GetScalar("path") is not { IsNull: false } path)
-                {
-                    yield return context.Report(pod.Owner, entry.Key, $"{pod.Describe()} mounts a host path from the node (volume '{name}')");
-                    continue;
-                }
-
-                yield return SensitiveHostPaths.Reason(path.Text) is { } reason
-                    ? context.Report(pod.Owner, path, $"{pod.Describe()} mounts the sensitive host path '{path.Text}' (volume '{name}'): {reason}", Severity.Error)
-                    : context.Report(pod.Owner, path, $"{pod.Describe()} mounts the host path '{path.Text}' from the node (volume '{name}')");
+                yield return context.Report(pod.Owner, entry.Key, $"{pod.Describe()} mounts a host path from the node (volume '{name}')");
+                continue;
             }
+
+            yield return SensitiveHostPaths.Reason(path.Text) is { } reason
+                ? context.Report(pod.Owner, path, $"{pod.Describe()} mounts the sensitive host path '{path.Text}' (volume '{name}'): {reason}", Severity.Error)
+                : context.Report(pod.Owner, path, $"{pod.Describe()} mounts the host path '{path.Text}' from the node (volume '{name}')");
         }
     }
 }

@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class HostPid : Rule
+public sealed class HostPid : PodFlagRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "host-pid",
@@ -28,14 +29,15 @@ public sealed class HostPid : Rule
             PodSecurityReferences.Cis("5.2.3", "Minimize the admission of containers wishing to share the host process ID namespace"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 8.5);
+        SecuritySeverity: 8.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hostPIDSet"),
+            PeerCheck.Linter("host-pid"),
+            PeerCheck.Ckv("CKV_K8S_17"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
-    {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            if (pod.Spec.GetScalar("hostPID") is { IsTrue: true } flag)
-                yield return context.Report(pod.Owner, flag, $"{pod.Describe()} shares the node's process ID namespace (hostPID)");
-        }
-    }
+    protected override string Field => "hostPID";
+
+    protected override string Message(PodTemplateView pod) => $"{pod.Describe()} shares the node's process ID namespace (hostPID)";
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class HostPort : Rule
+public sealed class HostPort : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "host-port",
@@ -30,25 +31,23 @@ public sealed class HostPort : Rule
             PodSecurityReferences.Cis("5.2.13", "Minimize the admission of containers which use HostPorts"),
             new("Kubernetes configuration best practices: Services", "https://kubernetes.io/docs/concepts/configuration/overview/#services"),
         ],
-        SecuritySeverity: 5.0);
+        SecuritySeverity: 5.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("hostPortSet"),
+            PeerCheck.Ckv("CKV_K8S_26"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        if (container.Ports is not { } ports)
+            yield break;
+        foreach (var port in ports.Mappings())
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            foreach (var container in pod.AllContainers)
-            {
-                if (container.Ports is not { } ports)
-                    continue;
-                foreach (var port in ports.Mappings())
-                {
-                    if (port.GetScalar("hostPort") is not { IsNull: false } hostPort || hostPort.AsInt64() == 0 || hostPort.Text.Trim() is "" or "0")
-                        continue;
-                    var number = hostPort.AsInt64()?.ToString(CultureInfo.InvariantCulture) ?? hostPort.Text;
-                    yield return context.Report(pod.Owner, hostPort, $"{container.Describe()} binds host port {number} on the node");
-                }
-            }
+            if (port.GetScalar("hostPort") is not { IsNull: false } hostPort || hostPort.AsInt64() == 0 || hostPort.Text.Trim() is "" or "0")
+                continue;
+            var number = hostPort.AsInt64()?.ToString(CultureInfo.InvariantCulture) ?? hostPort.Text;
+            yield return Report(context, container, hostPort, $"{container.Describe()} binds host port {number} on the node");
         }
     }
 }

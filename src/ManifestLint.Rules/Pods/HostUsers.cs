@@ -2,10 +2,11 @@ using System.Collections.Immutable;
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class HostUsers : Rule
+public sealed class HostUsers : PodTemplateRule
 {
     private static readonly ImmutableArray<string> HostNamespaceFields = ["hostNetwork", "hostPID", "hostIPC"];
 
@@ -36,25 +37,21 @@ public sealed class HostUsers : Rule
         ],
         SecuritySeverity: 3.0);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override bool AppliesToWindows => false;
+
+    protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.IsWindows)
-                continue;
-            var flag = pod.Spec.GetScalar("hostUsers");
-            if (flag is { IsFalse: true })
-                continue;
-            YamlNode node = flag is { IsNull: false } ? flag : pod.SpecAnchor;
-            var shared = HostNamespaceFields.Where(f => pod.Spec.GetScalar(f) is { IsTrue: true }).ToList();
-            var message = shared.Count > 0
-                ? $"{pod.Describe()} does not run in a user namespace; it cannot until it stops using {Join(shared)} (user namespaces cannot be combined with host namespaces)"
-                : flag is { IsNull: false }
-                    ? $"{pod.Describe()} sets hostUsers to {PodSecurityText.Value(flag)}, so root in its containers is root on the node"
-                    : $"{pod.Describe()} does not set hostUsers: false, so root in its containers is root on the node";
-            yield return context.Report(pod.Owner, node, message);
-        }
+        var flag = pod.Spec.GetScalar("hostUsers");
+        if (flag is { IsFalse: true })
+            yield break;
+        YamlNode node = flag is { IsNull: false } ? flag : pod.SpecAnchor;
+        var shared = HostNamespaceFields.Where(f => pod.Spec.GetScalar(f) is { IsTrue: true }).ToList();
+        var message = shared.Count > 0
+            ? $"{pod.Describe()} does not run in a user namespace; it cannot until it stops using {Join(shared)} (user namespaces cannot be combined with host namespaces)"
+            : flag is { IsNull: false }
+                ? $"{pod.Describe()} sets hostUsers to {PodSecurityText.Value(flag)}, so root in its containers is root on the node"
+                : $"{pod.Describe()} does not set hostUsers: false, so root in its containers is root on the node";
+        yield return context.Report(pod.Owner, node, message);
     }
 
     private static string Join(List<string> names) =>

@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class PrivilegeEscalationAllowed : Rule
+public sealed class PrivilegeEscalationAllowed : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "privilege-escalation-allowed",
@@ -33,39 +34,38 @@ public sealed class PrivilegeEscalationAllowed : Rule
             PodSecurityReferences.SecurityContext,
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 6.5);
+        SecuritySeverity: 6.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("privilegeEscalationAllowed"),
+            PeerCheck.Linter("privilege-escalation-container"),
+            PeerCheck.Ckv("CKV_K8S_20"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override bool AppliesToWindows => false;
+
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        var sc = container.SecurityContext;
+        var flag = sc?.GetScalar("allowPrivilegeEscalation");
+        if (flag is { IsFalse: true })
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.IsWindows)
-                continue;
-            foreach (var container in pod.AllContainers)
-            {
-                var sc = container.SecurityContext;
-                var flag = sc?.GetScalar("allowPrivilegeEscalation");
-                if (flag is { IsFalse: true })
-                {
-                    if (sc?.GetScalar("privileged") is { IsTrue: true })
-                        yield return context.Report(pod.Owner, flag, $"{container.Describe()} sets allowPrivilegeEscalation: false but runs privileged, which always allows escalation");
-                    else if (CapabilityNames.Adds(sc, "SYS_ADMIN"))
-                        yield return context.Report(pod.Owner, flag, $"{container.Describe()} sets allowPrivilegeEscalation: false but adds SYS_ADMIN, which always allows escalation");
-                }
-                else if (flag is { IsTrue: true })
-                {
-                    yield return context.Report(pod.Owner, flag, $"{container.Describe()} allows privilege escalation");
-                }
-                else if (flag is { IsNull: false })
-                {
-                    yield return context.Report(pod.Owner, flag, $"{container.Describe()} sets allowPrivilegeEscalation to {PodSecurityText.Value(flag)}; it must be the boolean false");
-                }
-                else
-                {
-                    yield return context.Report(pod.Owner, container.SecurityContextAnchor, $"{container.Describe()} does not set allowPrivilegeEscalation: false (it defaults to true)");
-                }
-            }
+            if (sc?.GetScalar("privileged") is { IsTrue: true })
+                yield return Report(context, container, flag, $"{container.Describe()} sets allowPrivilegeEscalation: false but runs privileged, which always allows escalation");
+            else if (CapabilityNames.Adds(sc, "SYS_ADMIN"))
+                yield return Report(context, container, flag, $"{container.Describe()} sets allowPrivilegeEscalation: false but adds SYS_ADMIN, which always allows escalation");
+        }
+        else if (flag is { IsTrue: true })
+        {
+            yield return Report(context, container, flag, $"{container.Describe()} allows privilege escalation");
+        }
+        else if (flag is { IsNull: false })
+        {
+            yield return Report(context, container, flag, $"{container.Describe()} sets allowPrivilegeEscalation to {PodSecurityText.Value(flag)}; it must be the boolean false");
+        }
+        else
+        {
+            yield return Report(context, container, container.SecurityContextAnchor, $"{container.Describe()} does not set allowPrivilegeEscalation: false (it defaults to true)");
         }
     }
 }

@@ -1,10 +1,11 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class PrivilegedContainer : Rule
+public sealed class PrivilegedContainer : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "privileged-container",
@@ -32,24 +33,28 @@ public sealed class PrivilegedContainer : Rule
             PodSecurityReferences.Cis("5.2.11", "Minimize the admission of Windows HostProcess containers"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 9.0);
+        SecuritySeverity: 9.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("container-security-context-privileged"),
+            PeerCheck.Fairwinds("runAsPrivileged"),
+            PeerCheck.Fairwinds("hostProcess"),
+            PeerCheck.Linter("privileged-container"),
+            PeerCheck.Ckv("CKV_K8S_16"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckPodLevel(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (HostProcess(pod.SecurityContext) is { } podHostProcess)
-                yield return context.Report(pod.Owner, podHostProcess, $"{pod.Describe()} runs all its containers as Windows HostProcess containers, with full access to the node");
+        if (HostProcess(pod.SecurityContext) is { } podHostProcess)
+            yield return context.Report(pod.Owner, podHostProcess, $"{pod.Describe()} runs all its containers as Windows HostProcess containers, with full access to the node");
+    }
 
-            foreach (var container in pod.AllContainers)
-            {
-                if (container.SecurityContext?.GetScalar("privileged") is { IsTrue: true } privileged)
-                    yield return context.Report(pod.Owner, privileged, $"{container.Describe()} runs privileged");
-                if (HostProcess(container.SecurityContext) is { } hostProcess)
-                    yield return context.Report(pod.Owner, hostProcess, $"{container.Describe()} runs as a Windows HostProcess container, with full access to the node");
-            }
-        }
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
+    {
+        if (container.SecurityContext?.GetScalar("privileged") is { IsTrue: true } privileged)
+            yield return Report(context, container, privileged, $"{container.Describe()} runs privileged");
+        if (HostProcess(container.SecurityContext) is { } hostProcess)
+            yield return Report(context, container, hostProcess, $"{container.Describe()} runs as a Windows HostProcess container, with full access to the node");
     }
 
     private static YamlScalar? HostProcess(YamlMapping? securityContext) =>

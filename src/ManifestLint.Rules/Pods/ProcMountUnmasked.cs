@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class ProcMountUnmasked : Rule
+public sealed class ProcMountUnmasked : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "proc-mount-unmasked",
@@ -19,29 +20,31 @@ public sealed class ProcMountUnmasked : Rule
             kernel settings the mask normally hides. It exists for nested container runtimes in user
             namespaces; the Pod Security Standards Baseline profile allows only `Default`.
 
-            Each container, init container or ephemeral container with `procMount: Unmasked` is reported at
-            the value. Windows pods are skipped.
+            Each container, init container or ephemeral container whose `procMount` is set to anything other than
+            `Default` is reported at the value: `Unmasked`, but also a misspelling or a value a future runtime may
+            read differently, since Baseline allows only `Default` or no value. Windows pods are skipped.
             """,
-        Remediation: "Remove `procMount: Unmasked` (or set it to `Default`).",
+        Remediation: "Remove `procMount` (or set it to `Default`).",
         References:
         [
             PodSecurityReferences.Baseline,
             PodSecurityReferences.SecurityContext,
         ],
-        SecuritySeverity: 6.0);
+        SecuritySeverity: 6.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("procMount"),
+            PeerCheck.Linter("unsafe-proc-mount"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override bool AppliesToWindows => false;
+
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.IsWindows)
-                continue;
-            foreach (var container in pod.AllContainers)
-            {
-                if (container.SecurityContext?.GetScalar("procMount") is { Text: "Unmasked" } procMount)
-                    yield return context.Report(pod.Owner, procMount, $"{container.Describe()} mounts /proc unmasked, exposing the node's kernel interfaces");
-            }
-        }
+        if (container.SecurityContext?.GetScalar("procMount") is not { IsNull: false } procMount || procMount.Text == "Default")
+            yield break;
+        yield return procMount.Text == "Unmasked"
+            ? Report(context, container, procMount, $"{container.Describe()} mounts /proc unmasked, exposing the node's kernel interfaces")
+            : Report(context, container, procMount, $"{container.Describe()} sets procMount to {PodSecurityText.Value(procMount)}; only Default (or no value) keeps /proc masked");
     }
 }

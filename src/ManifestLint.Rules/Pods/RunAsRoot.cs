@@ -1,10 +1,11 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class RunAsRoot : Rule
+public sealed class RunAsRoot : PodTemplateRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "run-as-root",
@@ -35,58 +36,60 @@ public sealed class RunAsRoot : Rule
             PodSecurityReferences.SecurityContext,
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 6.0);
+        SecuritySeverity: 6.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("container-security-context-user-group-id"),
+            PeerCheck.Fairwinds("runAsRootAllowed"),
+            PeerCheck.Linter("run-as-non-root"),
+            PeerCheck.Ckv("CKV_K8S_23"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        // A pod-level value inherited by several containers is one mistake in one place: report it once.
+        Dictionary<YamlNode, List<ContainerView>>? inherited = null;
+        List<(YamlNode Node, Problem Problem)>? order = null;
+        foreach (var container in pod.AllContainers)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-
-            // A pod-level value inherited by several containers is one mistake in one place: report it once.
-            Dictionary<YamlNode, List<ContainerView>>? inherited = null;
-            List<(YamlNode Node, Problem Problem)>? order = null;
-            foreach (var container in pod.AllContainers)
+            var (problem, node) = Evaluate(pod, container);
+            if (problem == Problem.None)
+                continue;
+            if (node is YamlScalar scalar && IsPodLevel(pod, scalar))
             {
-                var (problem, node) = Evaluate(pod, container);
-                if (problem == Problem.None)
-                    continue;
-                if (node is YamlScalar scalar && IsPodLevel(pod, scalar))
+                inherited ??= new Dictionary<YamlNode, List<ContainerView>>(ReferenceEqualityComparer.Instance);
+                order ??= [];
+                if (!inherited.TryGetValue(scalar, out var containers))
                 {
-                    inherited ??= new Dictionary<YamlNode, List<ContainerView>>(ReferenceEqualityComparer.Instance);
-                    order ??= [];
-                    if (!inherited.TryGetValue(scalar, out var containers))
-                    {
-                        inherited.Add(scalar, containers = []);
-                        order.Add((scalar, problem));
-                    }
-
-                    containers.Add(container);
-                    continue;
+                    inherited.Add(scalar, containers = []);
+                    order.Add((scalar, problem));
                 }
 
-                var who = container.Describe();
-                yield return context.Report(pod.Owner, node, problem switch
-                {
-                    Problem.UidZero => $"{who} runs as UID 0 (root)",
-                    Problem.WindowsAdministrator => $"{who} runs as ContainerAdministrator",
-                    Problem.NonRootNotTrue => $"{who} sets runAsNonRoot to {PodSecurityText.Value((YamlScalar)node)} and may run as root",
-                    _ => $"{who} does not set runAsNonRoot: true and may run as root (the image's user applies)",
-                });
+                containers.Add(container);
+                continue;
             }
 
-            if (order is null || inherited is null)
-                continue;
-            foreach (var (node, problem) in order)
+            var who = container.Describe();
+            yield return context.Report(pod.Owner, node, problem switch
             {
-                var who = PodSecurityText.Containers(inherited[node]);
-                yield return context.Report(pod.Owner, node, problem switch
-                {
-                    Problem.UidZero => $"{pod.Describe()} sets runAsUser: 0 for the pod, so {who} run as root",
-                    Problem.WindowsAdministrator => $"{pod.Describe()} sets runAsUserName: ContainerAdministrator for the pod, so {who} run as administrator",
-                    _ => $"{pod.Describe()} sets runAsNonRoot to {PodSecurityText.Value((YamlScalar)node)} for the pod, so {who} may run as root",
-                });
-            }
+                Problem.UidZero => $"{who} runs as UID 0 (root)",
+                Problem.WindowsAdministrator => $"{who} runs as ContainerAdministrator",
+                Problem.NonRootNotTrue => $"{who} sets runAsNonRoot to {PodSecurityText.Value((YamlScalar)node)} and may run as root",
+                _ => $"{who} does not set runAsNonRoot: true and may run as root (the image's user applies)",
+            });
+        }
+
+        if (order is null || inherited is null)
+            yield break;
+        foreach (var (node, problem) in order)
+        {
+            var who = PodSecurityText.Containers(inherited[node]);
+            yield return context.Report(pod.Owner, node, problem switch
+            {
+                Problem.UidZero => $"{pod.Describe()} sets runAsUser: 0 for the pod, so {who} run as root",
+                Problem.WindowsAdministrator => $"{pod.Describe()} sets runAsUserName: ContainerAdministrator for the pod, so {who} run as administrator",
+                _ => $"{pod.Describe()} sets runAsNonRoot to {PodSecurityText.Value((YamlScalar)node)} for the pod, so {who} may run as root",
+            });
         }
     }
 

@@ -1,10 +1,11 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class SeccompUnconfined : Rule
+public sealed class SeccompUnconfined : PodTemplateRule
 {
     private const string PodAnnotation = "seccomp.security.alpha.kubernetes.io/pod";
     private const string ContainerAnnotationPrefix = "container.seccomp.security.alpha.kubernetes.io/";
@@ -40,7 +41,11 @@ public sealed class SeccompUnconfined : Rule
             PodSecurityReferences.Cis("5.7.2", "Ensure that the seccomp profile is set to docker/default in your pod definitions"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 5.5);
+        SecuritySeverity: 5.5,
+        PeerChecks:
+        [
+            PeerCheck.Ckv("CKV_K8S_31"),
+        ]);
 
     private enum Status
     {
@@ -50,45 +55,41 @@ public sealed class SeccompUnconfined : Rule
         Invalid,
     }
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override bool AppliesToWindows => false;
+
+    protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        var annotations = pod.Metadata?.GetMapping("annotations");
+
+        var (podStatus, podNode) = FromField(pod.SecurityContext);
+        if (podStatus == Status.Missing)
+            (podStatus, podNode) = FromAnnotation(annotations?.GetScalar(PodAnnotation));
+        if (podNode is not null && podStatus is Status.Unconfined or Status.Invalid)
+            yield return context.Report(pod.Owner, podNode, $"{pod.Describe()} {Problem(podStatus, podNode, " for the whole pod")}");
+
+        List<ContainerView>? missing = null;
+        foreach (var container in pod.AllContainers)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.IsWindows)
-                continue;
-            var annotations = pod.Metadata?.GetMapping("annotations");
-
-            var (podStatus, podNode) = FromField(pod.SecurityContext);
-            if (podStatus == Status.Missing)
-                (podStatus, podNode) = FromAnnotation(annotations?.GetScalar(PodAnnotation));
-            if (podNode is not null && podStatus is Status.Unconfined or Status.Invalid)
-                yield return context.Report(pod.Owner, podNode, $"{pod.Describe()} {Problem(podStatus, podNode, " for the whole pod")}");
-
-            List<ContainerView>? missing = null;
-            foreach (var container in pod.AllContainers)
-            {
-                var (status, node) = FromField(container.SecurityContext);
-                if (status == Status.Missing)
-                    (status, node) = FromAnnotation(annotations?.GetScalar(ContainerAnnotationPrefix + container.Name));
-                if (node is not null && status is Status.Unconfined or Status.Invalid)
-                    yield return context.Report(pod.Owner, node, $"{container.Describe()} {Problem(status, node, string.Empty)}");
-                else if (status == Status.Missing && podStatus == Status.Missing)
-                    (missing ??= []).Add(container);
-            }
-
-            if (missing is null)
-                continue;
-            if (missing.Count == pod.AllContainers.Length)
-            {
-                var anchor = (YamlNode?)pod.Spec.GetKey("securityContext") ?? pod.SpecAnchor;
-                yield return context.Report(pod.Owner, anchor, $"{pod.Describe()} sets no seccomp profile, so its containers run without a syscall filter");
-                continue;
-            }
-
-            foreach (var container in missing)
-                yield return context.Report(pod.Owner, container.SecurityContextAnchor, $"{container.Describe()} sets no seccomp profile and the pod sets none either");
+            var (status, node) = FromField(container.SecurityContext);
+            if (status == Status.Missing)
+                (status, node) = FromAnnotation(annotations?.GetScalar(ContainerAnnotationPrefix + container.Name));
+            if (node is not null && status is Status.Unconfined or Status.Invalid)
+                yield return context.Report(pod.Owner, node, $"{container.Describe()} {Problem(status, node, string.Empty)}");
+            else if (status == Status.Missing && podStatus == Status.Missing)
+                (missing ??= []).Add(container);
         }
+
+        if (missing is null)
+            yield break;
+        if (missing.Count == pod.AllContainers.Length)
+        {
+            var anchor = (YamlNode?)pod.Spec.GetKey("securityContext") ?? pod.SpecAnchor;
+            yield return context.Report(pod.Owner, anchor, $"{pod.Describe()} sets no seccomp profile, so its containers run without a syscall filter");
+            yield break;
+        }
+
+        foreach (var container in missing)
+            yield return context.Report(pod.Owner, container.SecurityContextAnchor, $"{container.Describe()} sets no seccomp profile and the pod sets none either");
     }
 
     private static (Status Status, YamlScalar? Node) FromField(YamlMapping? securityContext)

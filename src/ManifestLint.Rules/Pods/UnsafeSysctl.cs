@@ -2,10 +2,11 @@ using System.Collections.Frozen;
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class UnsafeSysctl : Rule
+public sealed class UnsafeSysctl : PodTemplateRule
 {
     private static readonly FrozenSet<string> Safe = FrozenSet.Create(
         StringComparer.Ordinal,
@@ -47,23 +48,25 @@ public sealed class UnsafeSysctl : Rule
             new("Kubernetes: Using sysctls in a Kubernetes Cluster", "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/"),
             PodSecurityReferences.NsaCisa,
         ],
-        SecuritySeverity: 6.0);
+        SecuritySeverity: 6.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("unsafe-sysctls"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override bool AppliesToWindows => false;
+
+    protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        if (pod.SecurityContext?.GetSequence("sysctls") is not { } sysctls)
+            yield break;
+        foreach (var sysctl in sysctls.Mappings())
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.IsWindows || pod.SecurityContext?.GetSequence("sysctls") is not { } sysctls)
+            if (sysctl.GetScalar("name") is not { IsNull: false } name)
                 continue;
-            foreach (var sysctl in sysctls.Mappings())
-            {
-                if (sysctl.GetScalar("name") is not { IsNull: false } name)
-                    continue;
-                var normalized = Normalize(name.Text.Trim());
-                if (!Safe.Contains(normalized))
-                    yield return context.Report(pod.Owner, name, $"{pod.Describe()} sets sysctl '{normalized}', which is not in the safe set");
-            }
+            var normalized = Normalize(name.Text.Trim());
+            if (!Safe.Contains(normalized))
+                yield return context.Report(pod.Owner, name, $"{pod.Describe()} sets sysctl '{normalized}', which is not in the safe set");
         }
     }
 

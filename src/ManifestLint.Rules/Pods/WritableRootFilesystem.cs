@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Pods;
 
-public sealed class WritableRootFilesystem : Rule
+public sealed class WritableRootFilesystem : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "writable-root-filesystem",
@@ -29,24 +30,24 @@ public sealed class WritableRootFilesystem : Rule
             PodSecurityReferences.NsaCisa,
             new("Kubernetes: emptyDir volumes", "https://kubernetes.io/docs/concepts/storage/volumes/#emptydir"),
         ],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("container-security-context-readonlyrootfilesystem"),
+            PeerCheck.Fairwinds("notReadOnlyRootFilesystem"),
+            PeerCheck.Linter("no-read-only-root-fs"),
+            PeerCheck.Ckv("CKV_K8S_22"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override bool AppliesToWindows => false;
+
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (pod.IsWindows)
-                continue;
-            foreach (var container in pod.AllContainers)
-            {
-                var flag = container.SecurityContext?.GetScalar("readOnlyRootFilesystem");
-                if (flag is { IsTrue: true })
-                    continue;
-                yield return flag is { IsNull: false }
-                    ? context.Report(pod.Owner, flag, $"{container.Describe()} sets readOnlyRootFilesystem to {PodSecurityText.Value(flag)}, so its root filesystem is writable")
-                    : context.Report(pod.Owner, container.SecurityContextAnchor, $"{container.Describe()} does not set readOnlyRootFilesystem: true");
-            }
-        }
+        var flag = container.SecurityContext?.GetScalar("readOnlyRootFilesystem");
+        if (flag is { IsTrue: true })
+            yield break;
+        yield return flag is { IsNull: false }
+            ? Report(context, container, flag, $"{container.Describe()} sets readOnlyRootFilesystem to {PodSecurityText.Value(flag)}, so its root filesystem is writable")
+            : Report(context, container, container.SecurityContextAnchor, $"{container.Describe()} does not set readOnlyRootFilesystem: true");
     }
 }

@@ -15,7 +15,12 @@ public sealed class ClusterAdminBinding : Rule
             `cluster-admin` allows every verb on every resource: Secrets in every namespace, RBAC itself, nodes,
             admission webhooks. A workload's ServiceAccount bound to it turns any compromise of that workload into a
             compromise of the cluster. The same holds for any role whose rules include `apiGroups: ["*"]`,
-            `resources: ["*"]`, `verbs: ["*"]` (aggregated rules included).
+            `resources: ["*"]`, `verbs: ["*"]` (aggregated rules included), and for one that spells the verbs out
+            (`get, list, watch, create, update, patch, delete, deletecollection`): whoever may create and update
+            anything may also create the RoleBinding that grants the rest, so it is cluster-admin in all but name.
+
+            Bindings whose name or role has the `system:` prefix are Kubernetes' own (the API server creates them);
+            unless one of their subjects is a ServiceAccount a user defined, their findings are notes that say so.
 
             Bound through a ClusterRoleBinding this is an error. Bound through a RoleBinding it is full control of
             that namespace (its Secrets, its Roles, its workloads), reported as a warning. The finding is on the
@@ -25,7 +30,13 @@ public sealed class ClusterAdminBinding : Rule
             """,
         Remediation: "Bind a role that lists only the permissions the subject needs; keep cluster-admin for break-glass human access.",
         References: [RbacReferences.DefaultRoles, RbacReferences.GoodPractices, RbacReferences.Cis],
-        SecuritySeverity: 9.0);
+        SecuritySeverity: 9.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("clusterrolebindingClusterAdmin"),
+            PeerCheck.Fairwinds("rolebindingClusterAdminClusterRole"),
+            PeerCheck.Linter("cluster-admin-role-binding"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
@@ -38,10 +49,12 @@ public sealed class ClusterAdminBinding : Rule
             if (everything is null)
                 continue;
             var match = DangerousPermissions.Everything(everything)!;
-            var what = role.IsClusterRole && role.Name == "cluster-admin" ? "cluster-admin" : $"{role.Describe()}, which grants every verb on every resource";
-            var severity = binding.IsClusterRoleBinding ? Severity.Error : Severity.Warning;
-            yield return context.Report(binding.Resource!, RbacText.Anchor(binding),
-                $"{binding.Describe()} gives {what} {RbacText.Scope(binding)} to {RbacText.Subjects(binding)}", severity, RbacText.Allows(match, binding));
+            var what = role.IsClusterRole && role.Name == "cluster-admin" ? "cluster-admin"
+                : everything.ListsEveryStandardVerb ? $"{role.Describe()}, which lists every standard verb on every resource (cluster-admin in all but name)"
+                : $"{role.Describe()}, which grants every verb on every resource";
+            var (severity, message) = RbacText.ForBinding(context.Graph, binding, binding.IsClusterRoleBinding ? Severity.Error : Severity.Warning,
+                $"{binding.Describe()} gives {what} {RbacText.Scope(binding)} to {RbacText.Subjects(binding)}");
+            yield return context.Report(binding.Resource!, RbacText.Anchor(binding), message, severity, RbacText.Allows(match, binding));
         }
     }
 }

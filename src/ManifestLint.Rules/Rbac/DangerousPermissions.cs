@@ -18,7 +18,7 @@ internal static class DangerousPermissions
     ];
 
     public static PermissionMatch? Everything(PolicyRuleView rule) =>
-        rule.GrantsEverything ? new PermissionMatch("every verb on every resource", rule.MatchingResource("*", string.Empty)!, rule) : null;
+        rule.GrantsEverything ? new PermissionMatch(rule.ListsEveryStandardVerb ? "every standard verb on every resource" : "every verb on every resource", rule.MatchingResource("*", string.Empty)!, rule) : null;
 
     public static PermissionMatch? ReadSecrets(PolicyRuleView rule)
     {

@@ -25,7 +25,11 @@ public sealed class DefaultServiceAccountHasPermissions : Rule
             """,
         Remediation: "Create a dedicated ServiceAccount for the workload that needs the permissions, bind the role to it, and set `serviceAccountName`.",
         References: [RbacReferences.GoodPractices, new("Kubernetes: Configure Service Accounts for Pods", "https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/"), RbacReferences.Cis],
-        SecuritySeverity: 5.0);
+        SecuritySeverity: 5.0,
+        PeerChecks:
+        [
+            PeerCheck.Ckv("CKV_K8S_41"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

@@ -26,7 +26,11 @@ public sealed class RbacPodCreation : Rule
             """,
         Remediation: "Limit create/update/patch on Pods and workload kinds to the deployment tooling, in the namespaces it manages.",
         References: [RbacReferences.PrivilegeEscalation, RbacReferences.Rbac],
-        SecuritySeverity: 6.0);
+        SecuritySeverity: 6.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("access-to-create-pods"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context) =>
         RolePermissionFindings.Check(context, DangerousPermissions.CreatePods, _ => Severity.Warning);

@@ -23,7 +23,12 @@ public sealed class RbacPodExec : Rule
             """,
         Remediation: "Remove `pods/exec` and `pods/attach` from roles given to workloads; grant them to people through a separate, audited role.",
         References: [RbacReferences.GoodPractices, RbacReferences.Rbac],
-        SecuritySeverity: 6.5);
+        SecuritySeverity: 6.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("clusterrolePodExecAttach"),
+            PeerCheck.Fairwinds("rolePodExecAttach"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context) =>
         RolePermissionFindings.Check(context, DangerousPermissions.ExecIntoPods, _ => Severity.Warning);

@@ -30,7 +30,11 @@ public sealed class RbacSecretsAccess : Rule
             """,
         Remediation: "Grant Secrets access only to the workload that needs it, with `resourceNames` naming its own Secrets, in a Role bound in its namespace.",
         References: [RbacReferences.GoodPractices, RbacReferences.Rbac, RbacReferences.Cis],
-        SecuritySeverity: 7.0);
+        SecuritySeverity: 7.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("access-to-secrets"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context) =>
         RolePermissionFindings.Check(context, DangerousPermissions.ReadSecrets, clusterWide => clusterWide ? Severity.Error : Severity.Warning);

@@ -1,3 +1,4 @@
+using ManifestLint.Core.Graph;
 using ManifestLint.Core.Rbac;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
@@ -34,4 +35,25 @@ internal static class RbacText
     /// <summary>Where a binding grants: <c>in every namespace</c> or <c>in namespace 'app'</c>.</summary>
     public static string Scope(BindingView binding) =>
         binding.IsClusterRoleBinding ? "in every namespace" : $"in namespace '{binding.Namespace}'";
+
+    /// <summary>
+    /// True for a binding of Kubernetes' own: its name or its role's name has the <c>system:</c> prefix, and no
+    /// subject is a ServiceAccount a user defined (one outside <c>kube-system</c>, or one the input declares).
+    /// Such bindings are what every cluster has, so findings on them are notes that say where they come from.
+    /// </summary>
+    public static bool IsKubernetesOwn(ResourceGraph graph, BindingView binding) =>
+        (binding.Name.StartsWith(SystemPrefix, StringComparison.Ordinal) || binding.RoleRef.Name.StartsWith(SystemPrefix, StringComparison.Ordinal))
+        && !binding.Subjects.Any(s => s.Subject is { IsServiceAccount: true } sa
+            && (sa.Namespace != "kube-system" || graph.Find("ServiceAccount", sa.Namespace, sa.Name) is not null));
+
+    /// <summary>
+    /// The severity and message of a finding on <paramref name="binding"/>: unchanged, or for a binding of
+    /// Kubernetes' own (<see cref="IsKubernetesOwn"/>) a note that says so.
+    /// </summary>
+    public static (Severity Severity, string Message) ForBinding(ResourceGraph graph, BindingView binding, Severity severity, string message) =>
+        IsKubernetesOwn(graph, binding)
+            ? (Severity.Note, $"{message} (the system: prefix marks a binding of Kubernetes' own; lowered to a note)")
+            : (severity, message);
+
+    private const string SystemPrefix = "system:";
 }

@@ -45,9 +45,9 @@ internal static class RolePermissionFindings
                 if (!rule.IsBuiltIn || rule.GrantsEverything || match(rule) is not { } m)
                     continue;
                 var through = rule.Role == role ? role.Describe() : $"{role.Describe()} (from {rule.Role.Describe()})";
-                yield return context.Report(binding.Resource!, RbacText.Anchor(binding),
-                    $"{binding.Describe()} grants {m.What} {RbacText.Scope(binding)} to {RbacText.Subjects(binding)} through {through}",
-                    severity(binding.IsClusterRoleBinding), RbacText.Allows(m, binding));
+                var (level, message) = RbacText.ForBinding(context.Graph, binding, severity(binding.IsClusterRoleBinding),
+                    $"{binding.Describe()} grants {m.What} {RbacText.Scope(binding)} to {RbacText.Subjects(binding)} through {through}");
+                yield return context.Report(binding.Resource!, RbacText.Anchor(binding), message, level, RbacText.Allows(m, binding));
                 break;
             }
         }

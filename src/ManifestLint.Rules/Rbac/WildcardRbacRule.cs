@@ -27,7 +27,12 @@ public sealed class WildcardRbacRule : Rule
             """,
         Remediation: "Replace `*` with the verbs, API groups and resources the subject needs.",
         References: [RbacReferences.GoodPractices, RbacReferences.Cis],
-        SecuritySeverity: 5.5);
+        SecuritySeverity: 5.5,
+        PeerChecks:
+        [
+            PeerCheck.Linter("wildcard-in-rules"),
+            PeerCheck.Ckv("CKV_K8S_49"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
@@ -48,7 +53,7 @@ public sealed class WildcardRbacRule : Rule
                     .Select(v => v.Node!)
                     .MinBy(n => n.Span) ?? rule.Node!;
                 var names = string.Join(", ", wild.Select(f => f.Name));
-                yield return rule.GrantsEverything
+                yield return rule.GrantsEverything && !rule.ListsEveryStandardVerb
                     ? context.Report(role.Resource!, node, $"{rule.Describe()} grants every verb on every resource of every API group (cluster-admin)", Severity.Error)
                     : context.Report(role.Resource!, node, $"{rule.Describe()} uses * in {names}");
             }

@@ -26,7 +26,12 @@ public sealed class HpaTargetMissing : Rule
             """,
         Remediation: "Fix `scaleTargetRef` (kind and name) to point at the workload in the HPA's namespace, or delete the HPA.",
         References: [new("Kubernetes: Horizontal Pod Autoscaling", "https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/")],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("horizontalpodautoscaler-has-target"),
+            PeerCheck.Linter("dangling-horizontalpodautoscaler"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

@@ -29,7 +29,12 @@ public sealed class IngressBackendMissing : Rule
             """,
         Remediation: "Point the backend at an existing Service in the Ingress's namespace and at one of its ports.",
         References: [new("Kubernetes: Ingress", "https://kubernetes.io/docs/concepts/services-networking/ingress/"), ReferenceLinks.Services],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("ingress-targets-service"),
+            PeerCheck.Linter("dangling-ingress"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ManifestLint.Core.Graph;
+using ManifestLint.Core.Model;
 
 namespace ManifestLint.Rules.References;
 
@@ -12,11 +13,14 @@ internal sealed class InputScope
 {
     private readonly ResourceGraph _graph;
     private readonly FrozenSet<string> _owned;
+    private readonly Lazy<FrozenSet<string>> _operatorNamespaces;
 
     public InputScope(ResourceGraph graph)
     {
         _graph = graph;
         _owned = graph.OfKind("Namespace").Select(n => n.Name).ToFrozenSet(StringComparer.Ordinal);
+        _operatorNamespaces = new Lazy<FrozenSet<string>>(() => graph.Resources
+            .Where(OperatorKinds.MayCreatePods).Select(r => r.Namespace!).ToFrozenSet(StringComparer.Ordinal));
     }
 
     /// <summary>True when the input owns <paramref name="namespace"/> or is complete.</summary>
@@ -27,6 +31,14 @@ internal sealed class InputScope
     /// is owned, or the input holds at least one pod template there (so the workloads are not all elsewhere).
     /// </summary>
     public bool SeesPodsOf(string? @namespace) => @namespace is not null && (Owns(@namespace) || !_graph.PodsInNamespace(@namespace).IsEmpty);
+
+    /// <summary>
+    /// True when <paramref name="namespace"/> holds a custom resource an operator may turn into pods (see
+    /// <see cref="OperatorKinds"/>). Those pods are never in the input, complete or not, so a selector that matches
+    /// none of the input's pods there is not evidence of a mistake.
+    /// </summary>
+    public bool MayHoldOperatorPods(string? @namespace) =>
+        @namespace is not null && _operatorNamespaces.Value.Contains(@namespace);
 
     /// <summary>Namespaces that absence rules judge: the owned ones, or with a complete input every namespace that appears.</summary>
     public IEnumerable<string> JudgedNamespaces =>

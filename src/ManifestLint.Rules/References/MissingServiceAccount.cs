@@ -25,7 +25,11 @@ public sealed class MissingServiceAccount : Rule
             """,
         Remediation: "Add the ServiceAccount to the manifests, or fix `serviceAccountName`.",
         References: [new("Kubernetes: Configure Service Accounts for Pods", "https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/")],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("non-existent-service-account"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

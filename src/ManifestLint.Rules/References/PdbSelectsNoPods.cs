@@ -49,7 +49,7 @@ public sealed class PdbSelectsNoPods : Rule
                 continue;
             }
 
-            if (!scope.SeesPodsOf(pdb.Namespace) || selector.SelectPods(graph, pdb.Namespace).Any())
+            if (!scope.SeesPodsOf(pdb.Namespace) || scope.MayHoldOperatorPods(pdb.Namespace) || selector.SelectPods(graph, pdb.Namespace).Any())
                 continue;
             yield return context.Report(pdb, node, $"PodDisruptionBudget '{pdb.Name}' selects no pod in namespace '{pdb.Namespace}' (selector {selector})");
         }

@@ -26,7 +26,11 @@ public sealed class SelectorMismatch : Rule
             """,
         Remediation: "Make `spec.selector` and `spec.template.metadata.labels` agree (the selector usually names a subset of the template's labels).",
         References: [ReferenceLinks.Labels, new("Kubernetes: Deployments (selector)", "https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector")],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("mismatching-selector"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

@@ -25,7 +25,12 @@ public sealed class ServiceSelectsNoPods : Rule
             """,
         Remediation: "Make the selector match the labels of the workload's pod template, in the Service's namespace.",
         References: [ReferenceLinks.Services, ReferenceLinks.Labels],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("service-targets-pod"),
+            PeerCheck.Linter("dangling-service"),
+        ]);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
@@ -37,7 +42,7 @@ public sealed class ServiceSelectsNoPods : Rule
                 continue;
             if (LabelSelector.ReadMap(spec["selector"]) is not { IsEmpty: false } selector || !scope.SeesPodsOf(service.Namespace))
                 continue;
-            if (selector.SelectPods(graph, service.Namespace).Any())
+            if (scope.MayHoldOperatorPods(service.Namespace) || selector.SelectPods(graph, service.Namespace).Any())
                 continue;
             yield return context.Report(service, (YamlNode?)spec.GetKey("selector") ?? selector.Node,
                 $"Service '{service.Name}' selects no pod in namespace '{service.Namespace}' (selector {selector})");

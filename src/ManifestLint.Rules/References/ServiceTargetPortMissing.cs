@@ -20,12 +20,21 @@ public sealed class ServiceTargetPortMissing : Rule
             that workload, or the Service has no endpoints at all. Numeric target ports are not checked: a container may
             listen on a port it does not declare.
 
+            Headless Services (`clusterIP: None`) are skipped: clients resolve the pods' addresses through DNS and connect
+            to them directly, so a port that a pod does not name carries no traffic through the Service (StatefulSets'
+            peer-discovery Services list every port a cluster may use). Helm and Argo CD hook pods and Jobs (a
+            `helm test` connection check, a migration Job) are not Service backends and are not judged.
+
             Each selected workload that lacks the name is reported on the Service's `targetPort`, with the workload's
             containers as a related location. Services that select no pod are left to `service-selects-no-pods`.
             """,
         Remediation: "Name the container port as the Service's targetPort says (same protocol), or set targetPort to the right name or number.",
         References: [ReferenceLinks.Services, new("Kubernetes: Defining a Service (named ports)", "https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service")],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("invalid-target-ports"),
+        ]);
 
     private const int MaxRelated = 5;
 
@@ -36,7 +45,7 @@ public sealed class ServiceTargetPortMissing : Rule
         {
             if (service.Group.Length != 0 || service.Root.GetMapping("spec") is not { } spec || spec.GetSequence("ports") is not { } ports)
                 continue;
-            if (LabelSelector.ReadMap(spec["selector"]) is not { IsEmpty: false } selector)
+            if (LabelSelector.ReadMap(spec["selector"]) is not { IsEmpty: false } selector || spec.GetString("clusterIP") == "None")
                 continue;
             List<PodTemplateView>? pods = null;
             foreach (var port in ports.Mappings())
@@ -44,7 +53,7 @@ public sealed class ServiceTargetPortMissing : Rule
                 if (port.GetScalar("targetPort") is not { IsNull: false } target || target.AsInt64() is not null)
                     continue;
                 var protocol = port.GetString("protocol") ?? "TCP";
-                pods ??= [.. selector.SelectPods(graph, service.Namespace)];
+                pods ??= [.. selector.SelectPods(graph, service.Namespace).Where(pod => pod.Hook is null)];
                 // One finding per port, however many pods miss it: a Service over thousands of pods is one mistake
                 // at one line, and a finding per pod would make the report grow with services × pods.
                 var missing = pods.Where(pod => !HasPort(pod, target.Text, protocol)).ToList();

@@ -2,7 +2,7 @@ using ManifestLint.Core.Rules;
 
 namespace ManifestLint.Rules.Resources;
 
-public sealed class MissingLivenessProbe : Rule
+public sealed class MissingLivenessProbe : ProbeRequirements
 {
     public override RuleInfo Info { get; } = new(
         Id: "missing-liveness-probe",
@@ -31,8 +31,14 @@ public sealed class MissingLivenessProbe : Rule
             new("Kubernetes: Configure liveness, readiness and startup probes", "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"),
             new("Kubernetes: Container probes", "https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes"),
         ],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("pod-probes"),
+            PeerCheck.Fairwinds("livenessProbeMissing"),
+            PeerCheck.Linter("no-liveness-probe"),
+            PeerCheck.Ckv("CKV_K8S_8"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context) =>
-        ProbeRequirements.Check(context, c => c.LivenessProbe, "livenessProbe");
+    protected override string ProbeName => "livenessProbe";
 }

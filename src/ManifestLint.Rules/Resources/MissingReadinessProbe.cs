@@ -2,7 +2,7 @@ using ManifestLint.Core.Rules;
 
 namespace ManifestLint.Rules.Resources;
 
-public sealed class MissingReadinessProbe : Rule
+public sealed class MissingReadinessProbe : ProbeRequirements
 {
     public override RuleInfo Info { get; } = new(
         Id: "missing-readiness-probe",
@@ -30,8 +30,13 @@ public sealed class MissingReadinessProbe : Rule
             new("Kubernetes: Configure liveness, readiness and startup probes", "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"),
             new("Kubernetes: Container probes", "https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes"),
         ],
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("readinessProbeMissing"),
+            PeerCheck.Linter("no-readiness-probe"),
+            PeerCheck.Ckv("CKV_K8S_9"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context) =>
-        ProbeRequirements.Check(context, c => c.ReadinessProbe, "readinessProbe");
+    protected override string ProbeName => "readinessProbe";
 }

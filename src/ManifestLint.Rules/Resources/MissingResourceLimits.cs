@@ -2,7 +2,7 @@ using ManifestLint.Core.Rules;
 
 namespace ManifestLint.Rules.Resources;
 
-public sealed class MissingResourceLimits : Rule
+public sealed class MissingResourceLimits : ResourceRequirements
 {
     public override RuleInfo Info { get; } = new(
         Id: "missing-resource-limits",
@@ -32,8 +32,16 @@ public sealed class MissingResourceLimits : Rule
             new("NSA/CISA Kubernetes Hardening Guide (v1.2): resource policies", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
             new("Kubernetes: Resource quotas", "https://kubernetes.io/docs/concepts/policy/resource-quotas/"),
         ],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("cpuLimitsMissing"),
+            PeerCheck.Fairwinds("memoryLimitsMissing"),
+            PeerCheck.Ckv("CKV_K8S_11"),
+            PeerCheck.Ckv("CKV_K8S_13"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context) =>
-        ResourceRequirements.Check(context, "limits", "limit");
+    protected override string Section => "limits";
+
+    protected override string Noun => "limit";
 }

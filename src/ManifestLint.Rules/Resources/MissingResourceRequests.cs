@@ -2,7 +2,7 @@ using ManifestLint.Core.Rules;
 
 namespace ManifestLint.Rules.Resources;
 
-public sealed class MissingResourceRequests : Rule
+public sealed class MissingResourceRequests : ResourceRequirements
 {
     public override RuleInfo Info { get; } = new(
         Id: "missing-resource-requests",
@@ -31,8 +31,19 @@ public sealed class MissingResourceRequests : Rule
             new("Kubernetes: Pod quality of service classes", "https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/"),
             new("NSA/CISA Kubernetes Hardening Guide (v1.2): resource policies", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
         ],
-        SecuritySeverity: 3.0);
+        SecuritySeverity: 3.0,
+        PeerChecks:
+        [
+            PeerCheck.Score("container-resources"),
+            PeerCheck.Fairwinds("cpuRequestsMissing"),
+            PeerCheck.Fairwinds("memoryRequestsMissing"),
+            PeerCheck.Linter("unset-cpu-requirements"),
+            PeerCheck.Linter("unset-memory-requirements"),
+            PeerCheck.Ckv("CKV_K8S_10"),
+            PeerCheck.Ckv("CKV_K8S_12"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context) =>
-        ResourceRequirements.Check(context, "requests", "request");
+    protected override string Section => "requests";
+
+    protected override string Noun => "request";
 }

@@ -1,36 +1,25 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Resources;
 
-/// <summary>The shared check of <c>missing-liveness-probe</c> and <c>missing-readiness-probe</c>.</summary>
-internal static class ProbeRequirements
+/// <summary>A rule that requires one kind of probe on every regular container of a long-running workload.</summary>
+public abstract class ProbeRequirements : ContainerRule
 {
-    public static IEnumerable<Finding> Check(RuleContext context, Func<ContainerView, YamlMapping?> probe, string probeName)
-    {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            if (!IsLongRunning(pod))
-                continue;
+    /// <summary>The probe's field name (<c>livenessProbe</c>, <c>readinessProbe</c>).</summary>
+    protected abstract string ProbeName { get; }
 
-            // Init containers run to completion before the pod is ready, and ephemeral containers cannot have probes.
-            foreach (var container in pod.Containers)
-            {
-                if (probe(container) is null)
-                    yield return context.Report(pod.Owner, container.Anchor, $"{container.Describe()} has no {probeName}");
-            }
-        }
-    }
+    /// <summary>Pods that are meant to finish (Jobs, CronJobs, Pods with restartPolicy Never or OnFailure) are not health-checked services, so probes make no sense there.</summary>
+    protected override bool AppliesTo(PodTemplateView pod) => WorkloadFacts.IsLongRunning(pod);
 
-    /// <summary>
-    /// Pods that are meant to finish (Jobs, CronJobs, Pods with restartPolicy Never or OnFailure) are
-    /// not health-checked services, so probes make no sense there.
-    /// </summary>
-    private static bool IsLongRunning(PodTemplateView pod)
+    /// <summary>Init containers run to completion before the pod is ready, and ephemeral containers cannot have probes.</summary>
+    protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) => pod.Containers;
+
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        if (pod.Owner.Kind is "Job" or "CronJob")
-            return false;
-        return pod.Spec.GetString("restartPolicy") is not ("Never" or "OnFailure");
+        if (container.Node.GetMapping(ProbeName) is null)
+            yield return Report(context, container, container.Anchor, $"{container.Describe()} has no {ProbeName}");
     }
 }

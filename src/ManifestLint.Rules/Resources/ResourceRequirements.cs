@@ -1,37 +1,36 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Resources;
 
-/// <summary>The shared check of <c>missing-resource-limits</c> and <c>missing-resource-requests</c>.</summary>
-internal static class ResourceRequirements
+/// <summary>A rule that requires cpu and memory in one section (<c>limits</c> or <c>requests</c>) of every container's resources.</summary>
+public abstract class ResourceRequirements : ContainerRule
 {
     private static readonly string[] Resources = ["cpu", "memory"];
 
-    /// <param name="section"><c>limits</c> or <c>requests</c>.</param>
-    /// <param name="noun">How a message names one entry: <c>limit</c> or <c>request</c>.</param>
-    public static IEnumerable<Finding> Check(RuleContext context, string section, string noun)
-    {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            // Pod-level resources (spec.resources) bound every container that sets none of its own.
-            var podValues = pod.Spec.GetMapping("resources")?.GetMapping(section);
+    /// <summary><c>limits</c> or <c>requests</c>.</summary>
+    protected abstract string Section { get; }
 
-            // The API rejects resources on ephemeral containers, so only regular and init containers count.
-            foreach (var container in pod.AllContainers)
-            {
-                if (container.Kind == ContainerKind.EphemeralContainer)
-                    continue;
-                var values = container.Resources?.GetMapping(section);
-                var missing = Resources.Where(r => !IsSet(values, r) && !IsSet(podValues, r)).ToArray();
-                if (missing.Length == 0)
-                    continue;
-                var anchor = (YamlNode?)container.Resources?.GetKey(section) ?? (YamlNode?)container.Node.GetKey("resources") ?? container.Anchor;
-                var what = missing.Length == Resources.Length ? $"no cpu or memory {noun}" : $"no {missing[0]} {noun}";
-                yield return context.Report(pod.Owner, anchor, $"{container.Describe()} sets {what}");
-            }
-        }
+    /// <summary>How a message names one entry: <c>limit</c> or <c>request</c>.</summary>
+    protected abstract string Noun { get; }
+
+    /// <summary>The API rejects resources on ephemeral containers, so only regular and init containers count.</summary>
+    protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) =>
+        pod.AllContainers.Where(c => c.Kind != ContainerKind.EphemeralContainer);
+
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
+    {
+        // Pod-level resources (spec.resources) bound every container that sets none of its own.
+        var podValues = container.Pod.Spec.GetMapping("resources")?.GetMapping(Section);
+        var values = container.Resources?.GetMapping(Section);
+        var missing = Resources.Where(r => !IsSet(values, r) && !IsSet(podValues, r)).ToArray();
+        if (missing.Length == 0)
+            yield break;
+        var anchor = (YamlNode?)container.Resources?.GetKey(Section) ?? (YamlNode?)container.Node.GetKey("resources") ?? container.Anchor;
+        var what = missing.Length == Resources.Length ? $"no cpu or memory {Noun}" : $"no {missing[0]} {Noun}";
+        yield return Report(context, container, anchor, $"{container.Describe()} sets {what}");
     }
 
     private static bool IsSet(YamlMapping? values, string resource) =>

@@ -1,10 +1,11 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
 using ManifestLint.Core.Yaml;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Secrets;
 
-public sealed class HardcodedSecretInEnv : Rule
+public sealed class HardcodedSecretInEnv : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "hardcoded-secret-in-env",
@@ -35,22 +36,21 @@ public sealed class HardcodedSecretInEnv : Rule
             new("NSA/CISA Kubernetes Hardening Guide (v1.2): secrets", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
             new("CWE-798: Use of hard-coded credentials", "https://cwe.mitre.org/data/definitions/798.html"),
         ],
-        SecuritySeverity: 7.5);
+        SecuritySeverity: 7.5,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("sensitiveContainerEnvVar"),
+            PeerCheck.Linter("env-var-secret"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        foreach (var env in container.Env?.Mappings() ?? [])
         {
-            foreach (var container in pod.AllContainers)
-            {
-                foreach (var env in container.Env?.Mappings() ?? [])
-                {
-                    if (env.GetString("name") is not { } name || env.GetScalar("value") is not { } value)
-                        continue;
-                    if (IsLiteral(value) && CredentialNames.IsCredential(name))
-                        yield return context.Report(pod.Owner, value, $"{container.Describe()} sets environment variable '{name}' to a literal credential");
-                }
-            }
+            if (env.GetString("name") is not { } name || env.GetScalar("value") is not { } value)
+                continue;
+            if (IsLiteral(value) && CredentialNames.IsCredential(name))
+                yield return Report(context, container, value, $"{container.Describe()} sets environment variable '{name}' to a literal credential");
         }
     }
 

@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.Secrets;
 
-public sealed class SecretInEnv : Rule
+public sealed class SecretInEnv : ContainerRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "secret-in-env",
@@ -29,32 +30,31 @@ public sealed class SecretInEnv : Rule
             new("Kubernetes: Secrets, using Secrets as files from a Pod", "https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-files-from-a-pod"),
             new("CIS Kubernetes Benchmark 5.4.1: Prefer using Secrets as files over Secrets as environment variables", "https://www.cisecurity.org/benchmark/kubernetes"),
         ],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("read-secret-from-env-var"),
+            PeerCheck.Ckv("CKV_K8S_35"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        foreach (var env in container.Env?.Mappings() ?? [])
         {
-            foreach (var container in pod.AllContainers)
-            {
-                foreach (var env in container.Env?.Mappings() ?? [])
-                {
-                    if (env.GetMapping("valueFrom") is not { } valueFrom || valueFrom.GetMapping("secretKeyRef") is not { } reference)
-                        continue;
-                    var secret = reference.GetString("name") ?? "?";
-                    var key = reference.GetString("key") ?? "?";
-                    yield return context.Report(pod.Owner, valueFrom.GetKey("secretKeyRef")!,
-                        $"{container.Describe()} reads key '{key}' of Secret '{secret}' into environment variable '{env.GetString("name") ?? "?"}'");
-                }
+            if (env.GetMapping("valueFrom") is not { } valueFrom || valueFrom.GetMapping("secretKeyRef") is not { } reference)
+                continue;
+            var secret = reference.GetString("name") ?? "?";
+            var key = reference.GetString("key") ?? "?";
+            yield return Report(context, container, valueFrom.GetKey("secretKeyRef")!,
+                $"{container.Describe()} reads key '{key}' of Secret '{secret}' into environment variable '{env.GetString("name") ?? "?"}'");
+        }
 
-                foreach (var source in container.EnvFrom?.Mappings() ?? [])
-                {
-                    if (source.GetMapping("secretRef") is not { } reference)
-                        continue;
-                    yield return context.Report(pod.Owner, source.GetKey("secretRef")!,
-                        $"{container.Describe()} loads every key of Secret '{reference.GetString("name") ?? "?"}' into its environment");
-                }
-            }
+        foreach (var source in container.EnvFrom?.Mappings() ?? [])
+        {
+            if (source.GetMapping("secretRef") is not { } reference)
+                continue;
+            yield return Report(context, container, source.GetKey("secretRef")!,
+                $"{container.Describe()} loads every key of Secret '{reference.GetString("name") ?? "?"}' into its environment");
         }
     }
 }

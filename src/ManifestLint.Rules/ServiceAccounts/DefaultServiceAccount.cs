@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.ServiceAccounts;
 
-public sealed class DefaultServiceAccount : Rule
+public sealed class DefaultServiceAccount : PodTemplateRule
 {
     private const string Default = "default";
 
@@ -33,18 +34,19 @@ public sealed class DefaultServiceAccount : Rule
             new("CIS Kubernetes Benchmark 5.1.5: Ensure that default service accounts are not actively used", "https://www.cisecurity.org/benchmark/kubernetes"),
             new("Kubernetes: RBAC good practices", "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"),
         ],
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0,
+        PeerChecks:
+        [
+            PeerCheck.Linter("default-service-account"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
-        {
-            if (pod.ServiceAccountName != Default || !TokenAutomount.Of(context.Graph, pod).Mounted)
-                continue;
-            if (pod.ServiceAccountNode is { IsNull: false, Text: Default } named)
-                yield return context.Report(pod.Owner, named, $"{pod.Describe()} runs as the default ServiceAccount");
-            else
-                yield return context.Report(pod.Owner, pod.SpecAnchor, $"{pod.Describe()} names no ServiceAccount, so it runs as the default ServiceAccount");
-        }
+        if (pod.ServiceAccountName != Default || !TokenAutomount.Of(context.Graph, pod).Mounted)
+            yield break;
+        if (pod.ServiceAccountNode is { IsNull: false, Text: Default } named)
+            yield return context.Report(pod.Owner, named, $"{pod.Describe()} runs as the default ServiceAccount");
+        else
+            yield return context.Report(pod.Owner, pod.SpecAnchor, $"{pod.Describe()} names no ServiceAccount, so it runs as the default ServiceAccount");
     }
 }

@@ -1,9 +1,10 @@
 using ManifestLint.Core.Model.Views;
 using ManifestLint.Core.Rules;
+using ManifestLint.Rules.Workloads;
 
 namespace ManifestLint.Rules.ServiceAccounts;
 
-public sealed class ServiceAccountTokenAutomount : Rule
+public sealed class ServiceAccountTokenAutomount : PodTemplateRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "service-account-token-automount",
@@ -33,33 +34,35 @@ public sealed class ServiceAccountTokenAutomount : Rule
             new("CIS Kubernetes Benchmark 5.1.6: Ensure that Service Account Tokens are only mounted where necessary", "https://www.cisecurity.org/benchmark/kubernetes"),
             new("NSA/CISA Kubernetes Hardening Guide (v1.2): pod security, service account tokens", "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF"),
         ],
-        SecuritySeverity: 5.0);
+        SecuritySeverity: 5.0,
+        PeerChecks:
+        [
+            PeerCheck.Fairwinds("automountServiceAccountToken"),
+            PeerCheck.Ckv("CKV_K8S_38"),
+        ]);
 
-    public override IEnumerable<Finding> Check(RuleContext context)
+    protected override IEnumerable<Finding> CheckPod(RuleContext context, PodTemplateView pod)
     {
-        foreach (var pod in context.Graph.PodTemplates)
+        var automount = TokenAutomount.Of(context.Graph, pod);
+        if (!automount.Mounted)
+            yield break;
+        if (automount.PodSetting is { IsTrue: true } explicitTrue)
         {
-            var automount = TokenAutomount.Of(context.Graph, pod);
-            if (!automount.Mounted)
-                continue;
-            if (automount.PodSetting is { IsTrue: true } explicitTrue)
-            {
-                yield return context.Report(pod.Owner, explicitTrue, $"{pod.Describe()} asks for an API token for ServiceAccount '{pod.ServiceAccountName}' with automountServiceAccountToken: true");
-                continue;
-            }
-
-            if (automount.PodSetting is { IsNull: false } notBool)
-            {
-                yield return context.Report(pod.Owner, notBool,
-                    $"{pod.Describe()} sets automountServiceAccountToken to '{notBool.Text}', which is not a boolean: the API server rejects it, and it does not opt out of the token");
-                continue;
-            }
-
-            var related = automount.ServiceAccount is { } account
-                ? [RuleContext.Related(account.AnchorNode, $"ServiceAccount '{account.Name}' does not set automountServiceAccountToken: false")]
-                : Array.Empty<RelatedLocation>();
-            yield return context.Report(pod.Owner, pod.SpecAnchor,
-                $"{pod.Describe()} mounts an API token for ServiceAccount '{pod.ServiceAccountName}': neither the pod nor the ServiceAccount sets automountServiceAccountToken: false", related);
+            yield return context.Report(pod.Owner, explicitTrue, $"{pod.Describe()} asks for an API token for ServiceAccount '{pod.ServiceAccountName}' with automountServiceAccountToken: true");
+            yield break;
         }
+
+        if (automount.PodSetting is { IsNull: false } notBool)
+        {
+            yield return context.Report(pod.Owner, notBool,
+                $"{pod.Describe()} sets automountServiceAccountToken to '{notBool.Text}', which is not a boolean: the API server rejects it, and it does not opt out of the token");
+            yield break;
+        }
+
+        var related = automount.ServiceAccount is { } account
+            ? [RuleContext.Related(account.AnchorNode, $"ServiceAccount '{account.Name}' does not set automountServiceAccountToken: false")]
+            : Array.Empty<RelatedLocation>();
+        yield return context.Report(pod.Owner, pod.SpecAnchor,
+            $"{pod.Describe()} mounts an API token for ServiceAccount '{pod.ServiceAccountName}': neither the pod nor the ServiceAccount sets automountServiceAccountToken: false", related);
     }
 }

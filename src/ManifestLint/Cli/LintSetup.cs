@@ -55,6 +55,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             PolicyUnbound = invocation.PolicyUnbound,
             Crds = [.. invocation.Crds.Select(c => CrdPath(c, environment)), .. config.Crds],
             KeepSources = invocation.Format == OutputFormat.Text,
+            PodTemplatePaths = config.PodTemplates,
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
     }

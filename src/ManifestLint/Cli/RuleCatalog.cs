@@ -19,6 +19,7 @@ public sealed class RuleCatalog
         RulesById = rules.ToFrozenDictionary(r => r.Info.Id, StringComparer.Ordinal);
         ReservedIds = reserved.Select(r => r.Id).ToFrozenSet(StringComparer.Ordinal);
         AllIds = RulesById.Keys.Concat(ReservedIds).ToFrozenSet(StringComparer.Ordinal);
+        PeerChecks = rules.Where(r => !r.Info.PeerChecks.IsDefaultOrEmpty).ToFrozenDictionary(r => r.Info.Id, r => r.Info.PeerChecks, StringComparer.Ordinal);
     }
 
     public static RuleCatalog BuiltIn { get; } = new(
@@ -36,6 +37,9 @@ public sealed class RuleCatalog
     public FrozenSet<string> ReservedIds { get; }
 
     public FrozenSet<string> AllIds { get; }
+
+    /// <summary>The peer checks (kube-score, Polaris, kube-linter, Checkov) each rule covers, by rule id.</summary>
+    public FrozenDictionary<string, ImmutableArray<PeerCheck>> PeerChecks { get; }
 
     /// <summary>The metadata of any known id, or null.</summary>
     public RuleInfo? Find(string id) =>

@@ -14,8 +14,8 @@ internal static class RulesCommand
     {
         Description = "Table format.",
         DefaultValueFactory = _ => "text",
-        HelpName = "text|json",
-    }.AcceptOnlyFromAmong("text", "json");
+        HelpName = "text|json|markdown",
+    }.AcceptOnlyFromAmong("text", "json", "markdown");
 
     public static Command GetCommand(CliEnvironment environment, RuleCatalog catalog)
     {
@@ -29,7 +29,12 @@ internal static class RulesCommand
             var format = parseResult.GetValue(Format);
             return CommandGuard.Run(environment, () =>
             {
-                environment.Out.Write(format == "json" ? Json(catalog) : Table(catalog));
+                environment.Out.Write(format switch
+                {
+                    "json" => Json(catalog),
+                    "markdown" => Markdown(catalog),
+                    _ => Table(catalog),
+                });
                 environment.Out.Flush();
                 return ExitCodes.Success;
             });
@@ -53,6 +58,23 @@ internal static class RulesCommand
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"\n{catalog.Rules.Length} rules ({catalog.Rules.Count(r => r.Info.EnabledByDefault)} on by default), {catalog.Reserved.Length} input and suppression checks. `manifestlint explain <id>` shows one in full.\n");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The table as GitHub-flavoured markdown for docs sites: each id links to its doc page, pipes in text are
+    /// escaped, and input and suppression checks follow, marked "always".
+    /// </summary>
+    public static string Markdown(RuleCatalog catalog)
+    {
+        var sb = new StringBuilder("| Rule | Severity | Category | Default | Summary |\n| --- | --- | --- | --- | --- |\n");
+        foreach (var (info, enabled) in catalog.Rules.Select(r => (r.Info, r.Info.EnabledByDefault ? "on" : "off")).Concat(catalog.Reserved.Select(r => (r, "always"))))
+        {
+            sb.Append(CultureInfo.InvariantCulture,
+                $"| [`{info.Id}`]({info.HelpUri}) | {CliNames.Of(info.Severity)} | {CliNames.Of(info.Category)} | {enabled} | {info.Summary.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"\n{catalog.Rules.Length} rules ({catalog.Rules.Count(r => r.Info.EnabledByDefault)} on by default), {catalog.Reserved.Length} input and suppression checks.\n");
         return sb.ToString();
     }
 

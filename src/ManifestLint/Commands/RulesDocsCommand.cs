@@ -21,18 +21,31 @@ internal static class RulesDocsCommand
         HelpName = "dir",
     };
 
+    public static readonly Option<string?> MigrationOut = new("--migration-out")
+    {
+        Description = "Also write docs/migrating-from-<tool>.md (kube-score, polaris, kube-linter, checkov) into this folder.",
+        HelpName = "dir",
+    };
+
     public static Command GetCommand(CliEnvironment environment, RuleCatalog catalog)
     {
         var command = new Command("docs", "Write the rule documentation (rules/<id>.md and rules/README.md).")
         {
             Out,
             Fixtures,
+            MigrationOut,
         };
         command.SetAction(parseResult =>
         {
             var outDir = parseResult.GetValue(Out)!;
             var fixtures = parseResult.GetValue(Fixtures);
-            return CommandGuard.Run(environment, () => Write(environment, catalog, outDir, fixtures));
+            var migrationOut = parseResult.GetValue(MigrationOut);
+            return CommandGuard.Run(environment, () =>
+            {
+                if (migrationOut is not null)
+                    WriteAll(environment, MigrationDocs.Generate(catalog.Rules), migrationOut);
+                return Write(environment, catalog, outDir, fixtures);
+            });
         });
         return command;
     }
@@ -45,13 +58,17 @@ internal static class RulesDocsCommand
         if (!Directory.Exists(fixturesRoot))
             throw new UsageException($"fixtures folder not found: {fixturesRoot} (run from a clone of the repository or pass --fixtures)");
 
-        var docs = RuleDocs.Generate(catalog.Rules, catalog.Reserved, fixturesRoot);
+        WriteAll(environment, RuleDocs.Generate(catalog.Rules, catalog.Reserved, fixturesRoot), outDir);
+        return ExitCodes.Success;
+    }
+
+    private static void WriteAll(CliEnvironment environment, IReadOnlyDictionary<string, string> docs, string outDir)
+    {
         var target = environment.FullPath(outDir);
         Directory.CreateDirectory(target);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         foreach (var (name, content) in docs.OrderBy(d => d.Key, StringComparer.Ordinal))
             File.WriteAllText(Path.Combine(target, name), content, encoding);
         environment.Out.WriteLine($"Wrote {docs.Count} files to {outDir}");
-        return ExitCodes.Success;
     }
 }

@@ -15,7 +15,7 @@ namespace ManifestLint.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["rules", "include", "exclude", "namespace", "complete", "failOn", "charts", "policies", "crds"];
+    private static readonly string[] TopLevelKeys = ["rules", "include", "exclude", "namespace", "complete", "failOn", "charts", "policies", "crds", "podTemplates"];
 
     private static readonly string[] ChartKeys = ["values", "set", "setString", "releaseName", "namespace", "apiVersions", "helmVersion"];
 
@@ -91,6 +91,9 @@ public static class ConfigLoader
                     break;
                 case "crds":
                     config = config with { Crds = [.. ReadGlobs(entry, errors).Select(p => System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, p)))] };
+                    break;
+                case "podTemplates":
+                    config = config with { PodTemplates = ReadPodTemplates(entry, errors) };
                     break;
                 default:
                     errors.Add(UnknownKey(entry.Key, TopLevelKeys, "top-level key"));
@@ -287,6 +290,28 @@ public static class ConfigLoader
             return s.Text.Trim();
         errors.Add($"{entry.Value.Span}: '{entry.Key.Text}' must be a non-empty string");
         return null;
+    }
+
+    /// <summary><c>podTemplates:</c> maps a kind (<c>Kind</c> or <c>group/Kind</c>) to the dotted path of its pod template.</summary>
+    private static ImmutableSortedDictionary<string, string> ReadPodTemplates(YamlEntry entry, List<string> errors)
+    {
+        var result = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (entry.Value is not YamlMapping map)
+        {
+            errors.Add($"{entry.Value.Span}: 'podTemplates' must be a mapping of kind to the path of its pod template (MyApp: spec.template)");
+            return result.ToImmutable();
+        }
+
+        foreach (var item in map.Entries)
+        {
+            if (item.Value is YamlScalar { IsNull: false, Kind: ScalarKind.String } path && path.Text.Trim() is { Length: > 0 } text
+                && text.Split('.').All(k => k.Length > 0))
+                result[item.Key.Text] = text;
+            else
+                errors.Add($"{item.Value.Span}: the pod template path of '{item.Key.Text}' must be dotted keys such as spec.template");
+        }
+
+        return result.ToImmutable();
     }
 
     private static bool? ReadBool(YamlEntry entry, List<string> errors)

@@ -32,6 +32,8 @@ public sealed record ManifestLintConfig(
     public ImmutableArray<string> Policies { get; init; } = [];
     /// <summary>Files or folders of CustomResourceDefinitions (absolute) whose custom resources are validated.</summary>
     public ImmutableArray<string> Crds { get; init; } = [];
+    /// <summary>Pod template paths of other kinds (<c>podTemplates:</c>): <c>Kind</c> or <c>group/Kind</c> to a dotted path.</summary>
+    public ImmutableSortedDictionary<string, string> PodTemplates { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
     /// <summary>The default file name, looked for in the scanned folder and then at the repository root.</summary>
     public const string FileName = ".manifestlint.yaml";

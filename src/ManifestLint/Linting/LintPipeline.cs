@@ -43,6 +43,7 @@ public static class LintPipeline
         {
             AssumedPodSecurityLevel = request.PodSecurityLevel,
             KubeVersion = request.Helm.KubeVersion,
+            PodTemplatePaths = request.PodTemplatePaths,
             Crds = [.. parsed.SelectMany(p => p.Crds)],
         };
         var graph = BuildGraph([.. parsed.SelectMany(p => p.Resources)], graphOptions, out var graphProblems);
@@ -53,7 +54,7 @@ public static class LintPipeline
         parsed = parsed.AddRange(admission.PolicyFiles);
         ruleFindings = ruleFindings.AddRange(admission.Findings);
         var all = discovery.Problems.Concat(parsed.SelectMany(p => p.Problems)).Concat(ruleFindings).ToImmutableArray();
-        var findings = SuppressionPolicy.Apply(all, request.SeverityOverrides, graph.Resources, Cli.RuleCatalog.BuiltIn.AllIds);
+        var findings = SuppressionPolicy.Apply(all, request.SeverityOverrides, graph.Resources, Cli.RuleCatalog.BuiltIn.AllIds, Cli.RuleCatalog.BuiltIn.PeerChecks);
         if (!request.ReportOnly.IsDefaultOrEmpty)
             findings = [.. findings.Where(ReportOnlyFilter(request.ReportOnly, discovery.Charts))];
 

@@ -55,4 +55,6 @@ public sealed record LintRequest(
     public bool PolicyUnbound { get; init; }
     /// <summary>Absolute paths of files or folders of CustomResourceDefinitions (<c>--crd</c>, <c>crds:</c>) that validate custom resources but are not linted.</summary>
     public ImmutableArray<string> Crds { get; init; } = [];
+    /// <summary>Pod template paths of other kinds, from the configuration's <c>podTemplates:</c>.</summary>
+    public ImmutableSortedDictionary<string, string> PodTemplatePaths { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 }

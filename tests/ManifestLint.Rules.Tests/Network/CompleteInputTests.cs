@@ -40,7 +40,7 @@ public sealed class CompleteInputTests
 
     [Theory]
     [InlineData("namespace-without-default-deny", 2)]
-    [InlineData("pod-not-selected-by-network-policy", 1)]
+    [InlineData("pod-not-selected-by-network-policy", 2)] // one per direction
     [InlineData("missing-service-account", 1)]
     [InlineData("missing-configmap-or-secret", 1)]
     public void Absence_is_judged_in_unowned_namespaces_only_when_the_input_is_complete(string ruleId, int whenComplete)

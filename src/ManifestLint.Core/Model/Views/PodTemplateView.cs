@@ -9,18 +9,30 @@ namespace ManifestLint.Core.Model.Views;
 /// </summary>
 public sealed class PodTemplateView
 {
+    private readonly ImmutableArray<(YamlMapping Node, ContainerKind Kind, int Index)> _explicitContainers;
     private ImmutableArray<ContainerView> _all;
 
     public PodTemplateView(Resource owner, YamlMapping? metadata, YamlMapping spec)
+        : this(owner, metadata, spec, default)
     {
+    }
+
+    /// <summary>A template whose containers are not the pod spec's usual lists (an Argo Workflow template's <c>container</c>, <c>script</c> and <c>sidecars</c>).</summary>
+    public PodTemplateView(Resource owner, YamlMapping? metadata, YamlMapping spec, ImmutableArray<(YamlMapping Node, ContainerKind Kind, int Index)> containers)
+    {
+        _explicitContainers = containers;
         Owner = owner;
         Metadata = metadata;
         Spec = spec;
         Labels = ReadLabels(metadata);
+        Hook = DeploymentHook.Of(owner);
     }
 
     /// <summary>The workload (Deployment, Pod, CronJob, ...) that holds the template.</summary>
     public Resource Owner { get; }
+
+    /// <summary>The Helm or Argo CD hook the owner is, or null for an ordinary workload (its pods run once, around a release).</summary>
+    public DeploymentHook? Hook { get; }
 
     /// <summary>The template's <c>metadata</c> (for a Pod, the Pod's own metadata).</summary>
     public YamlMapping? Metadata { get; }
@@ -45,6 +57,9 @@ public sealed class PodTemplateView
     /// <summary>The node naming the ServiceAccount, if any.</summary>
     public YamlScalar? ServiceAccountNode => Spec.GetScalar("serviceAccountName") ?? Spec.GetScalar("serviceAccount");
 
+    /// <summary>For a resource with several pod templates (an Argo Workflow's templates), the template's name; else null.</summary>
+    public string? TemplateName { get; init; }
+
     /// <summary>The place findings about a missing pod-level field point at: the <c>spec:</c> key of the template, else the owner's anchor.</summary>
     public YamlNode SpecAnchor { get; init; } = null!;
 
@@ -59,6 +74,8 @@ public sealed class PodTemplateView
     {
         get
         {
+            if (_all.IsDefault && !_explicitContainers.IsDefault)
+                _all = [.. _explicitContainers.Select(c => new ContainerView(this, c.Node, c.Kind, c.Index))];
             if (_all.IsDefault)
             {
                 var b = ImmutableArray.CreateBuilder<ContainerView>();

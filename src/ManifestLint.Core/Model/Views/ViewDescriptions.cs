@@ -4,7 +4,8 @@ namespace ManifestLint.Core.Model.Views;
 public static class ViewDescriptions
 {
     /// <summary><c>Deployment 'web'</c>.</summary>
-    public static string Describe(this PodTemplateView pod) => $"{pod.Owner.Kind} '{pod.Owner.Name}'";
+    public static string Describe(this PodTemplateView pod) =>
+        pod.TemplateName is null ? $"{pod.Owner.Kind} '{pod.Owner.Name}'" : $"{pod.Owner.Kind} '{pod.Owner.Name}' template '{pod.TemplateName}'";
 
     /// <summary><c>Container 'app' in Deployment 'web'</c> (or <c>Init container</c>, <c>Ephemeral container</c>).</summary>
     public static string Describe(this ContainerView container)
