@@ -133,7 +133,7 @@ public sealed partial class KustomizeBuilder
         if (secret)
         {
             foreach (var e in data.Entries)
-                e.Value = Convert.ToBase64String(e.Value is byte[] b ? b : Encoding.UTF8.GetBytes((string)e.Value!));
+                e.Value = Base64Lines(e.Value is byte[] b ? b : Encoding.UTF8.GetBytes((string)e.Value!));
         }
 
         if (data.Count > 0)
@@ -148,6 +148,8 @@ public sealed partial class KustomizeBuilder
 
         if (behavior == "create")
         {
+            if (resources.Any(r => SameId(r, generated)))
+                throw new KustomizeException(g.Span, $"{kind}/{name} already exists; a generator of that name needs behavior merge or replace");
             Add(resources, generated, g.Span);
             return;
         }
@@ -186,6 +188,19 @@ public sealed partial class KustomizeBuilder
 
         if (g.GetMapping("options") is { } own && own.GetScalar("disableNameSuffixHash") is { } dh)
             existing.NeedsHash = dh.Text != "true";
+    }
+
+    /// <summary>kustomize's base64 for Secret data: one line when short, otherwise lines of 70 characters, each ending in a newline.</summary>
+    private static string Base64Lines(byte[] bytes)
+    {
+        const int LineLength = 70;
+        var encoded = Convert.ToBase64String(bytes);
+        if (encoded.Length / LineLength + 1 <= 1)
+            return encoded;
+        var sb = new StringBuilder(encoded.Length + (encoded.Length / LineLength) + 1);
+        for (var i = 0; i < encoded.Length; i += LineLength)
+            sb.Append(encoded, i, Math.Min(LineLength, encoded.Length - i)).Append('\n');
+        return sb.ToString();
     }
 
     private static IEnumerable<YamlScalar> Items(YamlMapping g, string key)

@@ -105,7 +105,7 @@ public sealed partial class KustomizeBuilder
         try
         {
             var k = Load(real, referencedAt);
-            if (componentInput is null && k.IsComponent)
+            if (componentInput is null && k.IsComponent && _building.Count > 1)
                 throw new KustomizeException(referencedAt, $"'{k.Directory}' is a Component; it must be listed under 'components', not 'resources'");
             if (componentInput is not null && !k.IsComponent)
                 throw new KustomizeException(referencedAt, $"'{k.Directory}' is not a Component (kind: Component); it must be listed under 'resources'");

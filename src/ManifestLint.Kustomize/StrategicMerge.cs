@@ -128,9 +128,8 @@ internal static class StrategicMerge
                 remaining.Remove(match);
                 if (Directive(pm) == "replace")
                 {
-                    var fresh = pm.Clone();
-                    StripDirectives(fresh);
-                    result.Add(new KItem(fresh, item.Origin?.Over(match.Origin, "base value set here")));
+                    // kustomize (kyaml's merge) leaves a list item untouched when its patch says $patch: replace.
+                    result.Add(match);
                 }
                 else
                 {
