@@ -4,13 +4,13 @@ using ManifestLint.Core.Yaml;
 namespace ManifestLint.Kustomize;
 
 /// <summary>A loaded kustomization: its folder, its file and its top-level mapping with positions.</summary>
-internal sealed record KustomizationFile(string FullDirectory, string Directory, string Path, SourceFile Source, YamlMapping Root)
+public sealed record KustomizationFile(string FullDirectory, string Directory, string Path, SourceFile Source, YamlMapping Root)
 {
     public static readonly string[] FileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
-    public bool IsComponent => Root.GetString("kind") == "Component";
+    internal bool IsComponent => Root.GetString("kind") == "Component";
 
-    public SourceSpan KeySpan(string key) => Root.GetKey(key)?.Span ?? SourceSpan.At(Path, 1, 1);
+    internal SourceSpan KeySpan(string key) => Root.GetKey(key)?.Span ?? SourceSpan.At(Path, 1, 1);
 
     /// <summary>The kustomization file in <paramref name="fullDirectory"/>, or null.</summary>
     public static string? Find(string fullDirectory)

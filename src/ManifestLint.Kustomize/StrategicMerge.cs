@@ -67,6 +67,9 @@ internal static class StrategicMerge
                     }
 
                 default:
+                    // A patch repeating a value (a merge key such as a container's name) leaves it where it was set.
+                    if (existing is not null && existing.Value is not (KMap or KList) && KNode.ScalarEquals(existing.Value, e.Value))
+                        break;
                     dst.Set(e.Key, e.Value, over);
                     break;
             }

@@ -51,6 +51,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             Helm = helm,
             ChartOverrides = ChartOverrides(config, helm, invocation.HelmLine is not null, @namespace, repositoryRoot),
             ChartValuesScenarios = invocation.ChartValuesScenarios,
+            KustomizeRoots = invocation.KustomizeRoots.IsEmpty ? [.. Rebase(config.KustomizeRoots, config.Directory, repositoryRoot)] : invocation.KustomizeRoots,
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
     }

@@ -158,6 +158,12 @@ internal static class LintCommand
         Description = "Lint each chart once per ci/*-values.yaml file (chart-testing's convention); findings name the scenario.",
     };
 
+    public static readonly Option<string[]> KustomizeRoots = new("--kustomize-roots")
+    {
+        Description = "Lint these Kustomize root folders (glob, repeatable) [default: every root that no other root uses].",
+        HelpName = "glob",
+    };
+
     public static Command GetCommand(CliEnvironment environment, RuleCatalog catalog)
     {
         var command = new Command("lint", "Lint Kubernetes manifests and Helm charts.")
@@ -188,6 +194,7 @@ internal static class LintCommand
             ApiVersions,
             HelmVersion,
             ChartValuesScenarios,
+            KustomizeRoots,
         };
         command.SetAction((parseResult, cancellationToken) =>
             Task.FromResult(CommandGuard.Run(environment, () =>
@@ -224,6 +231,7 @@ internal static class LintCommand
         HelmApiVersions = Values(parseResult, ApiVersions),
         HelmLine = HelmLine(parseResult.GetValue(HelmVersion)),
         ChartValuesScenarios = parseResult.GetValue(ChartValuesScenarios),
+        KustomizeRoots = Values(parseResult, KustomizeRoots),
     };
 
     /// <summary><c>--helm-version 3|4|4.1|4.2</c>, shared by <c>lint</c> and <c>render</c>.</summary>

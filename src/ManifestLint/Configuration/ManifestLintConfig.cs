@@ -28,6 +28,9 @@ public sealed record ManifestLintConfig(
     /// <summary>Render settings per chart (values files, --set, release name, namespace).</summary>
     public ImmutableArray<ChartConfig> Charts { get; init; } = [];
 
+    /// <summary><c>kustomize.roots</c>: globs of the Kustomize root folders to lint (empty: every root no other root uses).</summary>
+    public ImmutableArray<string> KustomizeRoots { get; init; } = [];
+
     /// <summary>The default file name, looked for in the scanned folder and then at the repository root.</summary>
     public const string FileName = ".manifestlint.yaml";
 

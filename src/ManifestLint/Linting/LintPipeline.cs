@@ -18,7 +18,7 @@ namespace ManifestLint.Linting;
 /// Composes the layers for one run: discovery → parse (files in parallel) → resources → graph → rules →
 /// policy → report. Each stage consumes only the previous stage's output.
 /// </summary>
-public static class LintPipeline
+public static partial class LintPipeline
 {
     /// <summary>Files larger than this are reported, not read.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
@@ -35,13 +35,15 @@ public static class LintPipeline
             new DiscoveryRequest(request.Paths, workingDirectory, request.RepositoryRoot, request.Include, request.Exclude),
             cancellationToken);
 
-        var parsed = ParseAll(discovery.Files, request, progress, cancellationToken)
-            .AddRange(RenderCharts(discovery.Charts, request, cancellationToken));
+        var kustomize = BuildKustomizations(discovery.Kustomizations, request, cancellationToken);
+        var parsed = ParseAll([.. discovery.Files.Where(f => !kustomize.Consumed.Contains(f.Path))], request, progress, cancellationToken)
+            .AddRange(RenderCharts(discovery.Charts, request, cancellationToken))
+            .AddRange(kustomize.Parsed);
         var graphOptions = new GraphOptions(request.Complete) { AssumedPodSecurityLevel = request.PodSecurityLevel };
         var graph = BuildGraph([.. parsed.SelectMany(p => p.Resources)], graphOptions, out var graphProblems);
         parsed = parsed.Add(new ParsedFile(null, [], graphProblems, 0, 0));
 
-        var ruleFindings = RuleRunner.Run(graph, request.Rules, request.MaxParallelism, cancellationToken);
+        var ruleFindings = NameOverlays(RuleRunner.Run(graph, request.Rules, request.MaxParallelism, cancellationToken));
         var all = discovery.Problems.Concat(parsed.SelectMany(p => p.Problems)).Concat(ruleFindings).ToImmutableArray();
         var findings = SuppressionPolicy.Apply(all, request.SeverityOverrides, graph.Resources, Cli.RuleCatalog.BuiltIn.AllIds);
         if (!request.ReportOnly.IsDefaultOrEmpty)

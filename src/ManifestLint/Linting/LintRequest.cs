@@ -39,6 +39,9 @@ public sealed record LintRequest(
     /// <summary>Lint each chart once per <c>ci/*-values.yaml</c> file (chart-testing's convention), naming the scenario in findings.</summary>
     public bool ChartValuesScenarios { get; init; }
 
+    /// <summary>Globs (repository-relative) of the Kustomize root folders to lint; empty: every root no other root uses.</summary>
+    public ImmutableArray<string> KustomizeRoots { get; init; } = [];
+
     /// <summary>Pod Security level assumed for namespaces not in the input (null: none).</summary>
     public string? PodSecurityLevel { get; init; }
 }
