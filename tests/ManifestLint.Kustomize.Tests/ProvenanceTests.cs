@@ -77,6 +77,16 @@ public class ProvenanceTests
     }
 
     [Fact]
+    public void A_helm_chart_line_points_at_its_template_with_the_value_as_related()
+    {
+        var (doc, line) = Find("testdata/kustomize/features/helm-charts", "Deployment", "replicas: 2");
+        var origin = Origin(doc, line);
+
+        Assert.Equal(("testdata/kustomize/features/helm-charts/charts/hello/templates/deployment.yaml", 7), (origin.Span.Path, origin.Span.StartLine));
+        Assert.Equal(("testdata/kustomize/features/helm-charts/kustomization.yaml", 11), (origin.Base?.Path, origin.Base?.StartLine));
+    }
+
+    [Fact]
     public void A_transformer_points_at_its_kustomization_field()
     {
         var (doc, line) = Find("testdata/kustomize/shop/overlays/prod", "Deployment", "replicas: 3");

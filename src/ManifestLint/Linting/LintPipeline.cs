@@ -37,7 +37,7 @@ public static partial class LintPipeline
 
         var kustomize = BuildKustomizations(discovery.Kustomizations, request, cancellationToken);
         var parsed = ParseAll([.. discovery.Files.Where(f => !kustomize.Consumed.Contains(f.Path))], request, progress, cancellationToken)
-            .AddRange(RenderCharts(discovery.Charts, request, cancellationToken))
+            .AddRange(RenderCharts([.. discovery.Charts.Where(c => !kustomize.Consumed.Contains(c.Path + "/Chart.yaml"))], request, cancellationToken))
             .AddRange(kustomize.Parsed);
         var graphOptions = new GraphOptions(request.Complete) { AssumedPodSecurityLevel = request.PodSecurityLevel };
         var graph = BuildGraph([.. parsed.SelectMany(p => p.Resources)], graphOptions, out var graphProblems);
