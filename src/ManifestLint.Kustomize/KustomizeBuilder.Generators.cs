@@ -237,7 +237,8 @@ public sealed partial class KustomizeBuilder
             var m = new GoMap();
             m.Set("kind", r.Kind);
             m.Set("name", string.Empty);
-            m.Set("data", ToPlain(r.Root["data"]));
+            // kubectl kustomize hashes a ConfigMap or Secret without data as if its data were "".
+            m.Set("data", r.Root["data"] is null ? string.Empty : ToPlain(r.Root["data"]));
             if (r.Kind == "Secret")
                 m.Set("type", r.Root.String("type") ?? string.Empty);
             else if (r.Root.Map("binaryData") is { Count: > 0 } bin)

@@ -117,18 +117,7 @@ public sealed partial class KustomizeBuilder
         var origin = KYaml.OriginOf(entry);
         foreach (var r in resources)
         {
-            if (ClusterScoped.Contains(r.Kind))
-                continue;
-            if (r.Kind is "RoleBinding" or "ClusterRoleBinding" && r.Root.List("subjects") is { } subjects)
-            {
-                foreach (var sub in subjects.Maps())
-                {
-                    if (sub.String("kind") == "ServiceAccount" && sub.String("namespace") is null or "default")
-                        sub.Set("namespace", ns, origin.Over(sub.Entry("namespace")?.Origin, "base value set here"));
-                }
-            }
-
-            if (r.Namespace == ns)
+            if (ClusterScoped.Contains(r.Kind) || r.Namespace == ns)
                 continue;
             r.Remember();
             r.Metadata.Set("namespace", ns, origin.Over(r.Metadata.Entry("namespace")?.Origin, "base value set here"));
@@ -198,7 +187,7 @@ public sealed partial class KustomizeBuilder
     {
         foreach (var pair in pairs.Entries)
         {
-            var value = KNode.ScalarText(KYaml.From(pair.Value));
+            var value = StringValue(pair);
             var origin = KYaml.OriginOf(pair);
             foreach (var r in resources)
             {
@@ -247,7 +236,7 @@ public sealed partial class KustomizeBuilder
             return;
         foreach (var pair in common.Entries)
         {
-            var value = KNode.ScalarText(KYaml.From(pair.Value));
+            var value = StringValue(pair);
             var origin = KYaml.OriginOf(pair);
             foreach (var r in resources)
             {
@@ -260,6 +249,14 @@ public sealed partial class KustomizeBuilder
             }
         }
     }
+
+    /// <summary>A label or annotation value: kustomize's Go struct takes strings only (an unquoted number or boolean is an error).</summary>
+    private static string StringValue(YamlEntry pair) => KYaml.From(pair.Value) switch
+    {
+        string s => s,
+        null => string.Empty,
+        var other => throw new KustomizeException(pair.Value.Span, $"invalid kustomization: the value of '{pair.Key.Text}' is a {(other is bool ? "boolean" : other is KMap or KList ? "collection" : "number")}, not a string; quote it"),
+    };
 
     private static void Replicas(KustomizationFile k, List<KResource> resources)
     {

@@ -34,6 +34,8 @@ internal static class NameReferences
         ("Deployment", "HorizontalPodAutoscaler", "spec/scaleTargetRef/name"),
         ("StatefulSet", "HorizontalPodAutoscaler", "spec/scaleTargetRef/name"),
         ("PriorityClass", "*", "~/priorityClassName"),
+        ("Service", "ValidatingWebhookConfiguration", "webhooks[]/clientConfig/service/name"),
+        ("Service", "MutatingWebhookConfiguration", "webhooks[]/clientConfig/service/name"),
     ];
 
     public static void Fix(List<KResource> resources)
@@ -50,7 +52,7 @@ internal static class NameReferences
                 else
                     continue;
                 foreach (var p in paths)
-                    FieldPaths.Visit(referrer.Root, p, create: false, null!, (holder, key) => Rename(holder, key, kind, referrer, resources));
+                    FieldPaths.Visit(referrer.Root, p, create: false, null!, (holder, key) => Rename(holder, key, kind, referrer, resources, holder.String("namespace"), withNamespace: holder.Entry("namespace") is not null));
             }
 
             if (referrer.Kind is "RoleBinding" or "ClusterRoleBinding")
@@ -62,26 +64,45 @@ internal static class NameReferences
                     foreach (var s in subjects.Maps())
                     {
                         if (s.String("kind") == "ServiceAccount")
-                            Rename(s, "name", "ServiceAccount", referrer, resources, s.String("namespace"));
+                            Rename(s, "name", "ServiceAccount", referrer, resources, s.String("namespace") ?? string.Empty, withNamespace: true);
                     }
                 }
             }
         }
     }
 
-    private static void Rename(KMap holder, string key, string kind, KResource referrer, List<KResource> resources, string? inNamespace = null)
+    /// <summary>
+    /// Points the reference at the resource that had its name. A reference that names its own namespace (RoleBinding
+    /// subjects, webhook services) matches the resource's earlier namespace, with "" and "default" alike, and follows
+    /// the resource into its new namespace.
+    /// </summary>
+    private static void Rename(KMap holder, string key, string kind, KResource referrer, List<KResource> resources, string? inNamespace = null, bool withNamespace = false)
     {
         if (holder.Entry(key) is not { Value: string name } entry)
             return;
         var ns = inNamespace ?? referrer.Namespace;
-        var candidates = resources.Where(r => r.Kind == kind && r.History.Any(h => h.Name == name)).ToList();
-        if (candidates.Count == 0 || candidates.Any(c => c.Name == name && c.Namespace == ns))
+        static bool SameNamespace(string a, string b) => a == b || (a is "" or "default" && b is "" or "default");
+        var candidates = resources.Where(r => r.Kind == kind && (r.Name == name || r.History.Any(h => h.Name == name))).ToList();
+        if (candidates.Count == 0)
             return;
-        var target = candidates.Where(c => c.Namespace == ns || c.History.Any(h => h.Namespace == ns && h.Name == name)).ToList();
-        if (target.Count == 0 && candidates.Count == 1 && kind is "ClusterRole" or "PriorityClass")
-            target = candidates;
+        List<KResource> target;
+        if (withNamespace)
+        {
+            target = [.. candidates.Where(c => (c.Name == name && SameNamespace(c.Namespace, ns)) || c.History.Any(h => h.Name == name && SameNamespace(h.Namespace, ns)))];
+        }
+        else
+        {
+            if (candidates.Any(c => c.Name == name && c.Namespace == ns))
+                return;
+            target = [.. candidates.Where(c => c.Namespace == ns || c.History.Any(h => h.Namespace == ns && h.Name == name))];
+            if (target.Count == 0 && candidates.Count == 1 && kind is "ClusterRole" or "PriorityClass")
+                target = candidates;
+        }
+
         if (target.Count != 1)
             return;
         entry.Value = target[0].Name;
+        if (withNamespace && target[0].Namespace.Length > 0 && holder.String("namespace") != target[0].Namespace)
+            holder.Set("namespace", target[0].Namespace, holder.Entry("namespace")?.Origin ?? entry.Origin);
     }
 }
