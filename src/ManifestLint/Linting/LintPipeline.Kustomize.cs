@@ -23,17 +23,16 @@ public static partial class LintPipeline
     {
         if (roots.IsDefaultOrEmpty)
             return new KustomizeStage([], new HashSet<string>(StringComparer.Ordinal));
+        // Every root is built (a base too: its build says which files and roots it uses); a build that throws
+        // leaves its finding in `failed` and no result.
         var builds = new KustomizeBuildResult?[roots.Length];
-        var failures = new ParsedFile?[roots.Length];
+        var failed = new ParsedFile[roots.Length];
         Parallel.For(0, roots.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = request.MaxParallelism }, i =>
-        {
-            var at = KustomizationPath(roots[i]);
-            failures[i] = Isolated(at, "building this kustomization", () =>
+            failed[i] = Isolated(KustomizationPath(roots[i]), "building this kustomization", () =>
             {
                 builds[i] = KustomizeBuilder.Build(roots[i].FullPath, request.RepositoryRoot, cancellationToken);
-                return null!;
-            }, cancellationToken);
-        });
+                return new ParsedFile(null, [], [], 0, 0);
+            }, cancellationToken));
 
         var consumed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (root, build) in roots.Zip(builds))
@@ -73,9 +72,9 @@ public static partial class LintPipeline
         {
             if (!linted(roots[i]))
                 continue;
-            if (failures[i] is { } failure)
-                parsed.Add(failure);
-            else if (builds[i] is { } build)
+            if (builds[i] is not { } build)
+                parsed.Add(failed[i]);
+            else
                 parsed.Add(Isolated(KustomizationPath(roots[i]), "reading the build of this kustomization", () => ReadBuild(roots[i], build, request, cancellationToken), cancellationToken));
         }
 
