@@ -51,11 +51,12 @@ public static partial class LintPipeline
         }
         else
         {
-            // A root another root's build read (a base, a component) is linted through the roots that use it.
+            // A root another root's build read (a base, a component) is linted through the roots that use it; only
+            // builds that succeeded count, so roots in a cycle, or a base under a broken overlay, are still reported.
             var used = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < roots.Length; i++)
             {
-                if (builds[i] is not { } b)
+                if (builds[i] is not { Problems.IsEmpty: true } b)
                     continue;
                 for (var j = 0; j < roots.Length; j++)
                 {

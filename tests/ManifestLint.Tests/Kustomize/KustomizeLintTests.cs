@@ -79,7 +79,7 @@ public class KustomizeLintTests
         var findings = Findings("testdata/kustomize/errors", "testdata/kustomize/unsupported", "testdata/e2e/app");
         var build = findings.Where(f => Text(f, "ruleId") == "kustomize-build").ToList();
 
-        Assert.Equal(9, build.Count);
+        Assert.Equal(12, build.Count);
         Assert.Contains(build, f => Text(f, "path") == "testdata/kustomize/errors/remote-resource/kustomization.yaml" && f.GetProperty("startLine").GetInt32() == 4
             && Text(f, "message").Contains("not fetched", StringComparison.Ordinal));
         Assert.Contains(build, f => Text(f, "path") == "testdata/kustomize/unsupported/vars/kustomization.yaml" && Text(f, "message").StartsWith("Not supported: ", StringComparison.Ordinal));
