@@ -21,6 +21,7 @@ public sealed partial class KustomizeBuilder
     private readonly CancellationToken _cancellationToken;
     private readonly SortedSet<string> _filesRead = new(StringComparer.Ordinal);
     private readonly List<string> _building = [];
+    private readonly List<Vars.Var> _vars = [];
 
     private KustomizeBuilder(string repositoryRoot, CancellationToken cancellationToken)
     {
@@ -39,6 +40,7 @@ public sealed partial class KustomizeBuilder
             var resources = builder.BuildDirectory(full, null, SourceSpan.At(root.Length == 0 ? "." : root, 1, 1));
             AddHashes(resources);
             NameReferences.Fix(resources);
+            Vars.Resolve(builder._vars, resources);
             var documents = LegacyOrder.Sort(resources).Select(KustomizeOutput.Write).ToImmutableArray();
             return new KustomizeBuildResult(root, documents, [], [.. builder._filesRead]);
         }
@@ -116,6 +118,7 @@ public sealed partial class KustomizeBuilder
             Generate(k, resources);
             InflateCharts(k, resources);
             Transform(k, resources);
+            _vars.AddRange(Vars.Read(k.Root));
             return resources;
         }
         finally
@@ -129,12 +132,12 @@ public sealed partial class KustomizeBuilder
         "apiVersion", "kind", "metadata", "resources", "bases", "components", "namespace", "namePrefix", "nameSuffix",
         "commonLabels", "labels", "commonAnnotations", "images", "replicas", "patches", "patchesStrategicMerge",
         "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions", "replacements", "buildMetadata",
-        "sortOptions", "helmCharts", "helmGlobals",
+        "sortOptions", "helmCharts", "helmGlobals", "vars",
     ];
 
     private static readonly string[] NotImplemented =
     [
-        "vars", "helmChartInflationGenerator", "openapi", "crds", "configurations",
+        "helmChartInflationGenerator", "openapi", "crds", "configurations",
         "transformers", "generators", "validators",
     ];
 

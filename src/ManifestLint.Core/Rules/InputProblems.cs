@@ -44,7 +44,7 @@ public static class InputProblems
 
     public static RuleInfo KustomizeBuild { get; } = new(
         "kustomize-build", "Kustomize roots must build", Category.Input, Severity.Error, EnabledByDefault: true, Since: "0.1.0",
-        "A Kustomize root that does not build fails `kubectl apply -k` and Argo CD or Flux syncs too, and none of its resources can be checked. Remote resources are never fetched (linting stays offline), and kustomize features this build does not implement (`vars`, plugins, charts from a repository) are reported as not supported rather than built wrong. The rest of the repository is still linted.",
+        "A Kustomize root that does not build fails `kubectl apply -k` and Argo CD or Flux syncs too, and none of its resources can be checked. Remote resources are never fetched (linting stays offline), and kustomize features this build does not implement (`vars` outside container commands, arguments and env values; plugins; charts from a repository) are reported as not supported rather than built wrong. The rest of the repository is still linted.",
         "Fix the kustomization line named in the message; for a remote resource or an unsupported feature, vendor the resource or lint the root's `kubectl kustomize` output instead, or choose other roots with `--kustomize-roots`.",
         [new RuleReference("Kustomize: kustomization file reference", "https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/")],
         SecuritySeverity: 0.1);

@@ -82,7 +82,7 @@ public class KustomizeLintTests
         Assert.Equal(12, build.Count);
         Assert.Contains(build, f => Text(f, "path") == "testdata/kustomize/errors/remote-resource/kustomization.yaml" && f.GetProperty("startLine").GetInt32() == 4
             && Text(f, "message").Contains("not fetched", StringComparison.Ordinal));
-        Assert.Contains(build, f => Text(f, "path") == "testdata/kustomize/unsupported/vars/kustomization.yaml" && Text(f, "message").StartsWith("Not supported: ", StringComparison.Ordinal));
+        Assert.Contains(build, f => Text(f, "path") == "testdata/kustomize/unsupported/vars-in-ingress/ingress.yaml" && Text(f, "message").StartsWith("Not supported: ", StringComparison.Ordinal));
         Assert.Contains(findings, f => Text(f, "path").StartsWith("testdata/e2e/app/", StringComparison.Ordinal));
     }
 
