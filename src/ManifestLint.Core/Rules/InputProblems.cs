@@ -42,6 +42,13 @@ public static class InputProblems
         "A chart whose metadata, values or dependencies cannot be loaded cannot be rendered or checked.",
         "Fix the chart files named in the message.");
 
+    public static RuleInfo KustomizeBuild { get; } = new(
+        "kustomize-build", "Kustomize roots must build", Category.Input, Severity.Error, EnabledByDefault: true, Since: "0.1.0",
+        "A Kustomize root that does not build fails `kubectl apply -k` and Argo CD or Flux syncs too, and none of its resources can be checked. Remote resources are never fetched (linting stays offline), and kustomize features this build does not implement (`vars` outside container commands, arguments and env values; plugins; charts from a repository) are reported as not supported rather than built wrong. The rest of the repository is still linted.",
+        "Fix the kustomization line named in the message; for a remote resource or an unsupported feature, vendor the resource or lint the root's `kubectl kustomize` output instead, or choose other roots with `--kustomize-roots`.",
+        [new RuleReference("Kustomize: kustomization file reference", "https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/")],
+        SecuritySeverity: 0.1);
+
     public static RuleInfo SuppressionWithoutReason { get; } = Make(
         "suppression-without-reason", "Suppressions must give a reason", Severity.Warning,
         "An exception is documented or it is not one: a suppression annotation with an empty value hides a finding without telling reviewers why.",
@@ -66,7 +73,7 @@ public static class InputProblems
         SecuritySeverity: 0.1);
 
     public static ImmutableArray<RuleInfo> All { get; } =
-        [HelmChartInvalid, HelmRender, InputUnreadable, InternalError, SuppressionWithoutReason, YamlAliasLimit, YamlDuplicateKey, YamlSyntax];
+        [HelmChartInvalid, HelmRender, InputUnreadable, InternalError, KustomizeBuild, SuppressionWithoutReason, YamlAliasLimit, YamlDuplicateKey, YamlSyntax];
 
     /// <summary>An <see cref="InternalError"/> finding at <paramref name="span"/>; <paramref name="what"/> says what failed ("reading this file").</summary>
     public static Finding InternalErrorAt(Text.SourceSpan span, string what, Exception exception, Model.Resource? subject = null) =>

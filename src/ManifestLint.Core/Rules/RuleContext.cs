@@ -34,7 +34,7 @@ public sealed class RuleContext
     {
         var rel = related.Length == 0 ? ImmutableArray<RelatedLocation>.Empty : [.. related];
         if (node.Value is { } value)
-            rel = rel.Add(new RelatedLocation(value.Span, $"value `{value.ValuePath}` set here"));
+            rel = rel.Add(new RelatedLocation(value.Span, value.Description ?? $"value `{value.ValuePath}` set here"));
         return new Finding(Rule.Info.Id, severity, message, node.Span, subject, node.Path, rel) { Scenario = subject.Origin.Scenario };
     }
 

@@ -44,6 +44,9 @@ public sealed record LintInvocation(
     /// <summary>Helm <c>--set-string</c> expressions for every chart.</summary>
     public ImmutableArray<string> HelmSetString { get; init; } = [];
 
+    /// <summary>Globs of the Kustomize roots to lint (<c>--kustomize-roots</c>).</summary>
+    public ImmutableArray<string> KustomizeRoots { get; init; } = [];
+
     /// <summary>Lint each chart once per ci/*-values.yaml file.</summary>
     public bool ChartValuesScenarios { get; init; }
 

@@ -56,6 +56,7 @@ public sealed record LintSetup(LintRequest Request, ManifestLintConfig Config, F
             Crds = [.. invocation.Crds.Select(c => CrdPath(c, environment)), .. config.Crds],
             KeepSources = invocation.Format == OutputFormat.Text,
             PodTemplatePaths = config.PodTemplates,
+            KustomizeRoots = invocation.KustomizeRoots.IsEmpty ? [.. Rebase(config.KustomizeRoots, config.Directory, repositoryRoot)] : invocation.KustomizeRoots,
         };
         return new LintSetup(request, config, invocation.FailOn ?? config.FailOn ?? FailOn.Error);
     }

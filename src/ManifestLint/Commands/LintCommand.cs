@@ -175,6 +175,12 @@ internal static class LintCommand
         Description = "Apply ValidatingAdmissionPolicies that have no binding to every object they match, as Deny (for policy authors).",
     };
 
+    public static readonly Option<string[]> KustomizeRoots = new("--kustomize-roots")
+    {
+        Description = "Lint these Kustomize root folders (glob, repeatable) [default: every root that no other root uses].",
+        HelpName = "glob",
+    };
+
     public static Command GetCommand(CliEnvironment environment, RuleCatalog catalog)
     {
         var command = new Command("lint", "Lint Kubernetes manifests and Helm charts.")
@@ -208,6 +214,7 @@ internal static class LintCommand
             ChartValuesScenarios,
             Policy,
             PolicyUnbound,
+            KustomizeRoots,
         };
         command.SetAction((parseResult, cancellationToken) =>
             Task.FromResult(CommandGuard.Run(environment, () =>
@@ -247,6 +254,7 @@ internal static class LintCommand
         ChartValuesScenarios = parseResult.GetValue(ChartValuesScenarios),
         Policies = Values(parseResult, Policy),
         PolicyUnbound = parseResult.GetValue(PolicyUnbound),
+        KustomizeRoots = Values(parseResult, KustomizeRoots),
     };
 
     /// <summary><c>--helm-version 3|4|4.1|4.2</c>, shared by <c>lint</c> and <c>render</c>.</summary>

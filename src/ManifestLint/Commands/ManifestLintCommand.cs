@@ -20,6 +20,7 @@ public static class ManifestLintCommand
             RbacCommand.Create(environment),
             GraphCommand.Create(environment),
             RenderCommand.GetCommand(environment),
+            KustomizeCommand.GetCommand(environment),
         };
         foreach (var option in root.Options)
         {

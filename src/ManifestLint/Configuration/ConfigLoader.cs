@@ -15,7 +15,7 @@ namespace ManifestLint.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["rules", "include", "exclude", "namespace", "complete", "failOn", "charts", "policies", "crds", "podTemplates"];
+    private static readonly string[] TopLevelKeys = ["rules", "include", "exclude", "namespace", "complete", "failOn", "charts", "policies", "crds", "podTemplates", "kustomize"];
 
     private static readonly string[] ChartKeys = ["values", "set", "setString", "releaseName", "namespace", "apiVersions", "helmVersion"];
 
@@ -95,6 +95,9 @@ public static class ConfigLoader
                 case "podTemplates":
                     config = config with { PodTemplates = ReadPodTemplates(entry, errors) };
                     break;
+                case "kustomize":
+                    config = config with { KustomizeRoots = ReadKustomize(entry, errors) };
+                    break;
                 default:
                     errors.Add(UnknownKey(entry.Key, TopLevelKeys, "top-level key"));
                     break;
@@ -104,6 +107,29 @@ public static class ConfigLoader
         if (errors.Count > 0)
             throw Fail(errors);
         return config with { Rules = ruleConfigs.ToImmutable() };
+    }
+
+    /// <summary><c>kustomize: { roots: [glob, ...] }</c>.</summary>
+    private static ImmutableArray<string> ReadKustomize(YamlEntry entry, List<string> errors)
+    {
+        if (entry.Value is YamlScalar { IsNull: true })
+            return [];
+        if (entry.Value is not YamlMapping map)
+        {
+            errors.Add($"{entry.Value.Span}: 'kustomize' must be a mapping (roots:)");
+            return [];
+        }
+
+        var roots = ImmutableArray<string>.Empty;
+        foreach (var setting in map.Entries)
+        {
+            if (setting.Key.Text == "roots")
+                roots = ReadGlobs(setting, errors);
+            else
+                errors.Add($"{setting.Key.Span}: unknown kustomize setting '{setting.Key.Text}' (roots)");
+        }
+
+        return roots;
     }
 
     private static void ReadRules(YamlEntry entry, IReadOnlyDictionary<string, Rule> rules, IReadOnlySet<string> reservedIds, ImmutableSortedDictionary<string, RuleConfig>.Builder result, List<string> errors)

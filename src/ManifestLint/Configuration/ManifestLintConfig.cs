@@ -34,6 +34,8 @@ public sealed record ManifestLintConfig(
     public ImmutableArray<string> Crds { get; init; } = [];
     /// <summary>Pod template paths of other kinds (<c>podTemplates:</c>): <c>Kind</c> or <c>group/Kind</c> to a dotted path.</summary>
     public ImmutableSortedDictionary<string, string> PodTemplates { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+    /// <summary><c>kustomize.roots</c>: globs of the Kustomize root folders to lint (empty: every root no other root uses).</summary>
+    public ImmutableArray<string> KustomizeRoots { get; init; } = [];
 
     /// <summary>The default file name, looked for in the scanned folder and then at the repository root.</summary>
     public const string FileName = ".manifestlint.yaml";

@@ -6,7 +6,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace ManifestLint.Discovery;
 
 /// <summary>
-/// Walks the input paths: manifest files (<c>.yaml</c>, <c>.yml</c>, <c>.json</c>) and Helm chart roots.
+/// Walks the input paths: manifest files (<c>.yaml</c>, <c>.yml</c>, <c>.json</c>), Helm chart roots and folders holding a kustomization.
 /// Skips <c>.git</c> and <c>node_modules</c>, honours include/exclude globs and <c>.manifestlintignore</c>,
 /// follows directory links only to folders not yet visited (so link loops end), and never throws on
 /// unreadable folders: they become findings.
@@ -37,6 +37,7 @@ public static class FileDiscovery
 
         var files = new SortedDictionary<string, ManifestInput>(StringComparer.Ordinal);
         var charts = new SortedDictionary<string, ChartInput>(StringComparer.Ordinal);
+        var kustomizations = new SortedDictionary<string, KustomizationInput>(StringComparer.Ordinal);
         var problems = ImmutableArray.CreateBuilder<Finding>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
 
@@ -79,6 +80,9 @@ public static class FileDiscovery
                 charts.TryAdd(relative, new ChartInput(directory, relative));
                 return;
             }
+
+            if (Kustomize.KustomizationFile.Find(directory) is not null)
+                kustomizations.TryAdd(relative, new KustomizationInput(directory, relative));
 
             string[] entries;
             try
@@ -126,6 +130,11 @@ public static class FileDiscovery
                     var dir = Path.GetDirectoryName(full)!;
                     charts.TryAdd(Relative(root, dir), new ChartInput(dir, Relative(root, dir)));
                 }
+                else if (Kustomize.KustomizationFile.FileNames.Contains(Path.GetFileName(full), StringComparer.Ordinal))
+                {
+                    var dir = Path.GetDirectoryName(full)!;
+                    kustomizations.TryAdd(Relative(root, dir), new KustomizationInput(dir, Relative(root, dir)));
+                }
                 else
                 {
                     AddFile(full, explicitlyNamed: true);
@@ -137,7 +146,7 @@ public static class FileDiscovery
             }
         }
 
-        return new DiscoveryResult([.. files.Values], [.. charts.Values], problems.ToImmutable());
+        return new DiscoveryResult([.. files.Values], [.. charts.Values], problems.ToImmutable()) { Kustomizations = [.. kustomizations.Values] };
     }
 
     /// <summary>Reads a .manifestlintignore: one glob a line, <c>#</c> comments, blank lines ignored.</summary>

@@ -18,7 +18,7 @@ namespace ManifestLint.Linting;
 /// Composes the layers for one run: discovery → parse (files in parallel) → resources → graph → rules →
 /// policy → report. Each stage consumes only the previous stage's output.
 /// </summary>
-public static class LintPipeline
+public static partial class LintPipeline
 {
     /// <summary>Files larger than this are reported, not read.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
@@ -35,8 +35,10 @@ public static class LintPipeline
             new DiscoveryRequest(request.Paths, workingDirectory, request.RepositoryRoot, request.Include, request.Exclude),
             cancellationToken);
 
-        var parsed = ParseAll(discovery.Files, request, progress, cancellationToken)
-            .AddRange(RenderCharts(discovery.Charts, request, cancellationToken));
+        var kustomize = BuildKustomizations(discovery.Kustomizations, request, cancellationToken);
+        var parsed = ParseAll([.. discovery.Files.Where(f => !kustomize.Consumed.Contains(f.Path))], request, progress, cancellationToken)
+            .AddRange(RenderCharts([.. discovery.Charts.Where(c => !kustomize.Consumed.Contains(c.Path + "/Chart.yaml"))], request, cancellationToken))
+            .AddRange(kustomize.Parsed);
         var crds = LoadCrds(request.Crds, request.RepositoryRoot, cancellationToken);
         parsed = parsed.Add(crds);
         var graphOptions = new GraphOptions(request.Complete)
@@ -49,7 +51,7 @@ public static class LintPipeline
         var graph = BuildGraph([.. parsed.SelectMany(p => p.Resources)], graphOptions, out var graphProblems);
         parsed = parsed.Add(new ParsedFile(null, [], graphProblems, 0, 0));
 
-        var ruleFindings = RuleRunner.Run(graph, request.Rules, request.MaxParallelism, cancellationToken);
+        var ruleFindings = NameOverlays(RuleRunner.Run(graph, request.Rules, request.MaxParallelism, cancellationToken));
         var admission = AdmissionStage.Run(request, graph, parsed, cancellationToken);
         parsed = parsed.AddRange(admission.PolicyFiles);
         ruleFindings = ruleFindings.AddRange(admission.Findings);

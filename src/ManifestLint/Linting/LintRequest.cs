@@ -44,6 +44,8 @@ public sealed record LintRequest(
     /// reporters never read it: the texts are then garbage as soon as their file is parsed.
     /// </summary>
     public bool KeepSources { get; init; } = true;
+    /// <summary>Globs (repository-relative) of the Kustomize root folders to lint; empty: every root no other root uses.</summary>
+    public ImmutableArray<string> KustomizeRoots { get; init; } = [];
 
     /// <summary>Pod Security level assumed for namespaces not in the input (null: none).</summary>
     public string? PodSecurityLevel { get; init; }
