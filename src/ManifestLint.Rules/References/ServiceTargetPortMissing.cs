@@ -30,11 +30,7 @@ public sealed class ServiceTargetPortMissing : Rule
             """,
         Remediation: "Name the container port as the Service's targetPort says (same protocol), or set targetPort to the right name or number.",
         References: [ReferenceLinks.Services, new("Kubernetes: Defining a Service (named ports)", "https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service")],
-        SecuritySeverity: 2.0,
-        PeerChecks:
-        [
-            PeerCheck.Linter("invalid-target-ports"),
-        ]);
+        SecuritySeverity: 2.0);
 
     private const int MaxRelated = 5;
 

@@ -17,7 +17,7 @@ public sealed class CronjobDeadlineMissing : Rule
             run (while the controller was down, or while `concurrencyPolicy: Forbid` held a run back); after 100 missed
             schedules it stops creating Jobs for that CronJob altogether and only logs an event. A deadline bounds the
             count and makes a late run either start soon or be skipped. With `concurrencyPolicy: Allow` (the default)
-            on a schedule that can outlast its period, runs also pile up on each other.
+            on a schedule that can outlast its period, runs also pile up on each other (`cronjob-concurrency-allow`).
 
             The finding is on the CronJob's `spec`.
             """,

@@ -17,7 +17,7 @@ public sealed class JobTtlMissing : Rule
             A finished Job and its pods stay in the cluster until someone deletes them: every run of a deploy-time
             migration or batch task adds objects to etcd and pods to `kubectl get pods`. `ttlSecondsAfterFinished`
             lets the TTL controller delete them. A CronJob's Jobs are bounded by its history limits instead (3 and 1
-            by default), which the rule reports only when set to something that keeps no bound (`null`).
+            by default) and are not reported here; `cronjob-history-limit-large` reports limits set too high.
 
             Helm hook Jobs with a `helm.sh/hook-delete-policy`, and Argo CD hooks with
             `argocd.argoproj.io/hook-delete-policy`, are cleaned up by the tool and not reported. The finding is on
