@@ -156,18 +156,8 @@ public static partial class YamlLoader
                     SkipComments();
                     if (_parser.Current is StreamEnd or null)
                         break;
-                    var docStart = (DocumentStart)_parser.Current;
-                    _parser.MoveNext();
-                    Reset();
-                    SkipComments();
-                    YamlNode? root = null;
-                    if (_parser.Current is not DocumentEnd)
-                        root = ParseNode(0);
-                    if (root is YamlScalar { Kind: ScalarKind.Null, Text.Length: 0 })
-                        root = null;
-                    SkipComments();
-                    Expect<DocumentEnd>();
-                    documents.Add(new YamlDocument(_file, index++, (int)docStart.Start.Line + _lineOffset, root, []));
+                    documents.Add(ReadDocument(index));
+                    index++; // only once the document is read: a failure counts it in the catch below
                 }
             }
             catch (AliasLimitException e)
@@ -197,6 +187,23 @@ public static partial class YamlLoader
             AttachComments(documents, firstDocument, documents.Count, comments);
         }
 
+        /// <summary>Reads one document from its <c>DocumentStart</c> (the parser's current event) to its <c>DocumentEnd</c>.</summary>
+        private YamlDocument ReadDocument(int index)
+        {
+            var docStart = (DocumentStart)_parser.Current!;
+            _parser.MoveNext();
+            Reset();
+            SkipComments();
+            YamlNode? root = null;
+            if (_parser.Current is not DocumentEnd)
+                root = ParseNode(0);
+            if (root is YamlScalar { Kind: ScalarKind.Null, Text.Length: 0 })
+                root = null;
+            SkipComments();
+            Expect<DocumentEnd>();
+            return new YamlDocument(_file, index, (int)docStart.Start.Line + _lineOffset, root, []);
+        }
+
         /// <summary>Reads every document of <paramref name="text"/>; false, with nothing reported, as soon as one fails.</summary>
         public bool TryParseStream(ReadOnlyMemory<char> text, ImmutableArray<YamlDocument>.Builder documents, CancellationToken cancellationToken)
         {
@@ -210,18 +217,7 @@ public static partial class YamlLoader
                     SkipComments();
                     if (_parser.Current is StreamEnd or null)
                         return true;
-                    var docStart = (DocumentStart)_parser.Current;
-                    _parser.MoveNext();
-                    Reset();
-                    SkipComments();
-                    YamlNode? root = null;
-                    if (_parser.Current is not DocumentEnd)
-                        root = ParseNode(0);
-                    if (root is YamlScalar { Kind: ScalarKind.Null, Text.Length: 0 })
-                        root = null;
-                    SkipComments();
-                    Expect<DocumentEnd>();
-                    documents.Add(new YamlDocument(_file, documents.Count, (int)docStart.Start.Line + _lineOffset, root, []));
+                    documents.Add(ReadDocument(documents.Count));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)

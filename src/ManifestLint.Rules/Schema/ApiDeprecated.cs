@@ -20,11 +20,7 @@ public sealed class ApiDeprecated : Rule
             that removes it when known, and the replacement.
             """,
         Remediation: "Move the resource to the replacement API version named in the message.",
-        References:
-        [
-            new("Kubernetes: Deprecated API Migration Guide", "https://kubernetes.io/docs/reference/using-api/deprecation-guide/"),
-            new("Kubernetes Deprecation Policy", "https://kubernetes.io/docs/reference/using-api/deprecation-policy/"),
-        ]);
+        References: ApiLifecycleCheck.References);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {

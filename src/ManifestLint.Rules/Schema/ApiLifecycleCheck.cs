@@ -8,6 +8,13 @@ namespace ManifestLint.Rules.Schema;
 /// <summary>Where a resource's apiVersion/kind stands in the target Kubernetes version (shared by api-removed and api-deprecated).</summary>
 internal static class ApiLifecycleCheck
 {
+    /// <summary>The references of both lifecycle rules.</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<Core.Rules.RuleReference> References =
+    [
+        new("Kubernetes: Deprecated API Migration Guide", "https://kubernetes.io/docs/reference/using-api/deprecation-guide/"),
+        new("Kubernetes Deprecation Policy", "https://kubernetes.io/docs/reference/using-api/deprecation-policy/"),
+    ];
+
     public enum Status
     {
         Served,

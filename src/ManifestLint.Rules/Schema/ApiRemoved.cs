@@ -26,11 +26,7 @@ public sealed class ApiRemoved : Rule
             tie-breaker.
             """,
         Remediation: "Move the resource to the replacement API version named in the message (check the migration guide for changed fields).",
-        References:
-        [
-            new("Kubernetes: Deprecated API Migration Guide", "https://kubernetes.io/docs/reference/using-api/deprecation-guide/"),
-            new("Kubernetes Deprecation Policy", "https://kubernetes.io/docs/reference/using-api/deprecation-policy/"),
-        ]);
+        References: ApiLifecycleCheck.References);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
