@@ -47,7 +47,7 @@ public sealed class YamlLoaderOnePassTests
         Assert.Equal(Describe(chunks), Describe(YamlLoader.Load(file)));
     }
 
-    private static string Describe(YamlLoadResult result)
+    internal static string Describe(YamlLoadResult result)
     {
         var sb = new StringBuilder();
         foreach (var doc in result.Documents)

@@ -12,6 +12,20 @@ internal sealed class StringPool
 
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 
+    public string Get(ReadOnlySpan<char> value)
+    {
+        if (value.Length == 0)
+            return string.Empty;
+        if (value.Length > MaxPooledLength)
+            return value.ToString();
+        var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(value, out var pooled))
+            return pooled;
+        var s = value.ToString();
+        _strings.Add(s, s);
+        return s;
+    }
+
     public string Get(string value)
     {
         if (value.Length == 0)

@@ -22,6 +22,14 @@ public static partial class YamlLoader
         // One string pool per file: keys and short values repeat in every document, and the tree keeps one copy of each.
         var strings = new StringPool();
         var chunks = SplitDocuments(file.Text).ToList();
+        if (TryLoadBlock(file, map, options, chunks, strings, cancellationToken) is { } block)
+            return block;
+        return LoadWithParser(file, map, options, chunks, strings, cancellationToken);
+    }
+
+    /// <summary>Reads a stream with YamlDotNet (what <see cref="Load"/> does when the block reader gives up).</summary>
+    internal static YamlLoadResult LoadWithParser(SourceFile file, ISourceMap? map, YamlLoadOptions options, List<(int Offset, int Line, int Length)> chunks, StringPool strings, CancellationToken cancellationToken)
+    {
         if (chunks.Count > 1 && IsPlainStream(file.Text) && LoadWhole(file, map, options, chunks, strings, cancellationToken) is { } whole)
             return whole;
         return LoadChunks(file, map, options, chunks, strings, cancellationToken);
@@ -58,6 +66,13 @@ public static partial class YamlLoader
         if (!builder.TryParseStream(file.Text.AsMemory(), documents, cancellationToken))
             return null;
 
+        AttachChunkComments(file, chunks, documents);
+        return new YamlLoadResult(documents.ToImmutable(), problems.ToImmutable());
+    }
+
+    /// <summary>Gives the documents of a stream read in one pass the comments of their chunks, as reading chunk by chunk would.</summary>
+    private static void AttachChunkComments(SourceFile file, List<(int Offset, int Line, int Length)> chunks, ImmutableArray<YamlDocument>.Builder documents)
+    {
         var first = 0;
         for (var c = 0; c < chunks.Count; c++)
         {
@@ -70,8 +85,6 @@ public static partial class YamlLoader
                 DocumentBuilder.AttachComments(documents, first, end, CommentScanner.Scan(file.Text.AsSpan(offset, length), line - 1));
             first = end;
         }
-
-        return new YamlLoadResult(documents.ToImmutable(), problems.ToImmutable());
     }
 
     /// <summary>
@@ -265,13 +278,42 @@ public static partial class YamlLoader
                 _parser.MoveNext();
         }
 
-        private (SourceSpan Span, ValueProvenance? Value) MakeSpan(Mark start, Mark end)
+        private (SourceSpan Span, ValueProvenance? Value) MakeSpan(Mark start, Mark end) =>
+            MakeSpan((int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+
+        private (SourceSpan Span, ValueProvenance? Value) MakeSpan(int startLine, int startColumn, int endLine, int endColumn)
         {
-            var sl = (int)start.Line + _lineOffset;
-            var el = (int)end.Line + _lineOffset;
+            var sl = startLine + _lineOffset;
+            var el = endLine + _lineOffset;
             if (_map is not null)
-                return _map.Map(sl, (int)start.Column, el, (int)end.Column);
-            return (new SourceSpan(_file.Path, sl, (int)start.Column, el, (int)end.Column), null);
+                return _map.Map(sl, startColumn, el, endColumn);
+            return (new SourceSpan(_file.Path, sl, startColumn, el, endColumn), null);
+        }
+
+        /// <summary>A scalar with no tag at the given 1-based positions (for <see cref="BlockReader"/>).</summary>
+        public YamlScalar NewScalar(int startLine, int startColumn, int endLine, int endColumn, string text, bool quoted)
+        {
+            var kind = ScalarResolver.Resolve(text, quoted, null);
+            if (_map is null)
+                return new YamlScalar(new NodePosition(_file.Path, startLine + _lineOffset, startColumn, endLine + _lineOffset, endColumn), text, quoted, kind, null);
+            var (span, value) = MakeSpan(startLine, startColumn, endLine, endColumn);
+            return new YamlScalar(span, text, quoted, kind, null, value);
+        }
+
+        public YamlSequence NewSequence(int startLine, int startColumn, int endLine, int endColumn, ImmutableArray<YamlNode> items)
+        {
+            if (_map is null)
+                return new YamlSequence(new NodePosition(_file.Path, startLine + _lineOffset, startColumn, endLine + _lineOffset, endColumn), items, null);
+            var (span, value) = MakeSpan(startLine, startColumn, endLine, endColumn);
+            return new YamlSequence(span, items, null, value);
+        }
+
+        public YamlMapping NewMapping(int startLine, int startColumn, int endLine, int endColumn, ImmutableArray<YamlEntry> entries)
+        {
+            if (_map is null)
+                return new YamlMapping(new NodePosition(_file.Path, startLine + _lineOffset, startColumn, endLine + _lineOffset, endColumn), entries, null);
+            var (span, value) = MakeSpan(startLine, startColumn, endLine, endColumn);
+            return new YamlMapping(span, entries, null, value);
         }
 
         /// <summary>A node's own position in a plain file, kept compactly in the node (no span object until one is asked for).</summary>
