@@ -315,7 +315,7 @@ public static class AdmissionEvaluator
             if (node.Value is { } value)
                 related.Add(new RelatedLocation(value.Span, $"value `{value.ValuePath}` set here"));
             // A judged mapping or list (labels, containers) is pointed at by its key, as rules point at a missing field's parent key.
-            var at = node is YamlMapping or YamlSequence && node.Parent is YamlMapping holder && holder.Entries.FirstOrDefault(e => ReferenceEquals(e.Value, node)) is { } entry
+            var at = node is YamlMapping or YamlSequence && node.Parent is YamlMapping holder && holder.Entries.FirstOrDefault(e => ReferenceEquals(e.Value, node)) is { Key: not null } entry
                 ? entry.Key : node;
             var elsewhere = policyError && node.Span.Path != obj.Origin.Path;
             var span = elsewhere ? obj.AnchorNode.Span : at.Span;

@@ -125,7 +125,7 @@ public sealed partial class KustomizeBuilder
         var meta = root.GetOrAddMap("metadata", origin);
         meta.Set("name", name, origin);
         if (g.GetString("namespace") is { } ns)
-            meta.Set("namespace", ns, KYaml.OriginOf(g.GetEntry("namespace")!));
+            meta.Set("namespace", ns, KYaml.OriginOf(g.GetEntry("namespace")!.Value));
         if (labels.Count > 0)
             meta.Set("labels", labels, origin);
         if (annotations.Count > 0)

@@ -132,7 +132,7 @@ public sealed partial class KustomizeBuilder
         var x = suffix?.Value is YamlScalar { IsNull: false } ss ? ss.Text : string.Empty;
         if (p.Length == 0 && x.Length == 0)
             return;
-        var origin = KYaml.OriginOf(p.Length > 0 ? prefix! : suffix!);
+        var origin = KYaml.OriginOf(p.Length > 0 ? prefix!.Value : suffix!.Value);
         foreach (var r in resources)
         {
             if (r.Kind is "Namespace" or "CustomResourceDefinition" || r.Name.Length == 0)
@@ -265,7 +265,7 @@ public sealed partial class KustomizeBuilder
             var name = rep.GetString("name") ?? throw new KustomizeException(rep.Span, "a replicas entry needs a 'name'");
             if (rep.GetScalar("count") is not { } countNode || KYaml.Scalar(countNode) is not long count)
                 throw new KustomizeException(rep.Span, "a replicas entry needs an integer 'count'");
-            var origin = KYaml.OriginOf(rep.GetEntry("count")!);
+            var origin = KYaml.OriginOf(rep.GetEntry("count")!.Value);
             foreach (var r in resources)
             {
                 if (r.Kind is not ("Deployment" or "ReplicaSet" or "StatefulSet" or "ReplicationController") || !r.HadName(name))
@@ -328,7 +328,7 @@ public sealed partial class KustomizeBuilder
                 result = newName + ":" + newTag;
             else
                 result = newName + (digest is not null ? "@" + digest : tag is not null ? ":" + tag : string.Empty);
-            var at = spec.GetEntry("newTag") ?? spec.GetEntry("digest") ?? spec.GetEntry("newName") ?? spec.GetEntry("name")!;
+            var at = (spec.GetEntry("newTag") ?? spec.GetEntry("digest") ?? spec.GetEntry("newName") ?? spec.GetEntry("name"))!.Value;
             entry.Value = result;
             entry.Origin = KYaml.OriginOf(at).Over(entry.Origin, "base value set here");
             return;

@@ -32,7 +32,9 @@ internal static class JsonOutput
     internal static Utf8ChunkBuffer RenderUtf8(Action<Utf8JsonWriter> write)
     {
         var buffer = new Utf8ChunkBuffer();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        // Over the buffer as an IBufferWriter the JSON writer commits its bytes as it goes; over a Stream it would
+        // keep the whole document in one growing array until the end.
+        using (var writer = new Utf8JsonWriter((System.Buffers.IBufferWriter<byte>)buffer, WriterOptions))
             write(writer);
         buffer.WriteByte((byte)'\n');
         return buffer;

@@ -9,12 +9,14 @@ namespace ManifestLint.Reporting;
 /// once, as bytes: no doubling copies as a <see cref="MemoryStream"/> grows, no UTF-16 string of twice its size, and
 /// it is written to a file or compressed straight from the chunks.
 /// </summary>
-internal sealed class Utf8ChunkBuffer : Stream
+internal sealed class Utf8ChunkBuffer : Stream, IBufferWriter<byte>
 {
     private const int ChunkSize = 64 * 1024;
     private readonly List<byte[]> _chunks = [];
     private int _used = ChunkSize;
     private long _length;
+    private byte[]? _scratch;
+    private bool _inScratch;
 
     public override bool CanRead => false;
 
@@ -51,6 +53,49 @@ internal sealed class Utf8ChunkBuffer : Stream
     }
 
     public override void WriteByte(byte value) => Write([value]);
+
+    /// <summary>
+    /// Room for a writer to fill in place (a <see cref="System.Text.Json.Utf8JsonWriter"/> over this buffer hands its
+    /// bytes over as it goes, instead of growing one array to the size of the whole report): the rest of the current
+    /// chunk when the request fits there, else a scratch array copied in by <see cref="Advance"/>.
+    /// </summary>
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        sizeHint = Math.Max(sizeHint, 1);
+        _inScratch = false;
+        if (_used == ChunkSize && sizeHint <= ChunkSize)
+        {
+            _chunks.Add(ArrayPool<byte>.Shared.Rent(ChunkSize));
+            _used = 0;
+        }
+
+        if (ChunkSize - _used >= sizeHint)
+            return _chunks[^1].AsMemory(_used, ChunkSize - _used);
+        if (_scratch is null || _scratch.Length < sizeHint)
+        {
+            if (_scratch is not null)
+                ArrayPool<byte>.Shared.Return(_scratch);
+            _scratch = ArrayPool<byte>.Shared.Rent(sizeHint);
+        }
+
+        _inScratch = true;
+        return _scratch;
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+
+    public void Advance(int count)
+    {
+        if (_inScratch)
+        {
+            _inScratch = false;
+            Write(_scratch.AsSpan(0, count));
+            return;
+        }
+
+        _used += count;
+        _length += count;
+    }
 
     /// <summary>The stored bytes, chunk by chunk, in order.</summary>
     public IEnumerable<ReadOnlyMemory<byte>> Chunks()
@@ -125,6 +170,9 @@ internal sealed class Utf8ChunkBuffer : Stream
         foreach (var chunk in _chunks)
             ArrayPool<byte>.Shared.Return(chunk);
         _chunks.Clear();
+        if (_scratch is not null)
+            ArrayPool<byte>.Shared.Return(_scratch);
+        _scratch = null;
         _used = ChunkSize;
         _length = 0;
         base.Dispose(disposing);

@@ -10,29 +10,45 @@ namespace ManifestLint.Core.Yaml;
 public abstract class YamlNode
 {
     // A node of a plain file keeps its position as numbers; the span object is made when first asked for (by a
-    // finding, mostly), which spares one object per node of the tree.
-    private readonly string? _path;
+    // finding, mostly), which spares one object per node of the tree. Its file's path is not stored in every node:
+    // until a node is attached to a parent, _key holds the path, so the path is read from the tree's root.
     private readonly int _startLine;
     private readonly int _startColumn;
     private readonly int _endLine;
     private readonly int _endColumn;
-    private SourceSpan? _span;
+
+    // What most nodes lack (a tag, a Helm value's provenance, a span made from a source map or already asked for)
+    // lives in one object that most nodes never allocate: three fields less on each of the tree's nodes.
+    private Extras? _extras;
 
     protected YamlNode(SourceSpan span, string? tag, ValueProvenance? value)
     {
-        _span = span;
-        Tag = tag;
-        Value = value;
+        _extras = new Extras(span, tag, value);
     }
 
     private protected YamlNode(NodePosition position, string? tag)
     {
-        (_path, _startLine, _startColumn, _endLine, _endColumn) = position;
-        Tag = tag;
+        (_key, _startLine, _startColumn, _endLine, _endColumn) = position;
+        if (tag is not null)
+            _extras = new Extras(null, tag, null);
     }
 
     // Two threads may each make the span the first time; they are equal records, and either is kept.
-    public SourceSpan Span => _span ??= new SourceSpan(_path!, _startLine, _startColumn, _endLine, _endColumn);
+    public SourceSpan Span
+    {
+        get
+        {
+            var extras = _extras;
+            if (extras?.Span is { } span)
+                return span;
+            var root = this;
+            while (root.Parent is { } parent)
+                root = parent;
+            span = new SourceSpan(root._key!, _startLine, _startColumn, _endLine, _endColumn);
+            _extras = new Extras(span, extras?.Tag, extras?.Value);
+            return span;
+        }
+    }
 
     /// <summary>
     /// The node's path in its document, e.g. <c>spec.template.spec.containers[0].image</c>. Stable across line
@@ -62,7 +78,8 @@ public abstract class YamlNode
     /// <summary>The mapping or sequence holding this node (the first one, for a node shared through an alias).</summary>
     public YamlNode? Parent { get; private set; }
 
-    // Where the parent holds this node: its key, or (for a sequence item, _key null) its index, kept unboxed.
+    // Where the parent holds this node: its key, or (for a sequence item, _key null) its index, kept unboxed. Before
+    // the node is attached (and for ever, for a root), its file's path.
     private string? _key;
     private int _index;
 
@@ -79,14 +96,17 @@ public abstract class YamlNode
         if (Parent is not null || ReferenceEquals(parent, this))
             return;
         Parent = parent;
+        _key = null;
         _index = index;
     }
 
     /// <summary>An explicit tag such as <c>!!str</c>, or null.</summary>
-    public string? Tag { get; }
+    public string? Tag => _extras?.Tag;
 
     /// <summary>For text rendered from a Helm value, where that value was defined.</summary>
-    public ValueProvenance? Value { get; }
+    public ValueProvenance? Value => _extras?.Value;
 
     public SourceSpan? ValueSpan => Value?.Span;
+
+    private sealed record Extras(SourceSpan? Span, string? Tag, ValueProvenance? Value);
 }
