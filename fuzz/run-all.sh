@@ -9,7 +9,7 @@ fi
 seconds=$1
 shift
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(yaml template values chart config lint); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(yaml yaml-block template values chart config lint); fi
 here=$(cd "$(dirname "$0")" && pwd)
 work=${MANIFESTLINT_FUZZ_WORK:-$here/../artifacts/fuzz}
 summary=$(mktemp)

@@ -10,7 +10,7 @@
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
-    echo "usage: fuzz/run.sh TARGET SECONDS   (targets: yaml template values chart config lint)" >&2
+    echo "usage: fuzz/run.sh TARGET SECONDS   (targets: yaml yaml-block template values chart config lint)" >&2
     exit 2
 fi
 target=$1

@@ -15,7 +15,7 @@ harness=$repo/tests/ManifestLint.Fuzz/bin/Release/net10.0/ManifestLint.Fuzz.dll
 shared_arg=()
 if [ -d "$shared" ]; then shared_arg=(--shared "$shared"); fi
 status=0
-for t in yaml template values chart config lint; do
+for t in yaml yaml-block template values chart config lint; do
     dotnet "$harness" seeds "$t" "$tmp/$t" --repo "$repo" "${shared_arg[@]}" >/dev/null
     inputs=("$tmp/$t")
     if [ -d "$repo/fuzz/regressions/$t" ]; then inputs+=("$repo/fuzz/regressions/$t"); fi

@@ -19,7 +19,7 @@ internal static class Seeds
         Directory.CreateDirectory(outDir);
         var seeds = target switch
         {
-            "yaml" => Yaml(repo, shared),
+            "yaml" or "yaml-block" => Yaml(repo, shared),
             "template" => Template(shared),
             "values" => Values(shared),
             "chart" => Chart(repo, shared),

@@ -33,6 +33,7 @@ internal static class Targets
     public static readonly ImmutableArray<FuzzTarget> All =
     [
         new("yaml", "YAML loader: bytes → documents with positions, then resources (never throws on bad input)", Yaml),
+        new("yaml-block", "YAML block reader against YamlDotNet: wherever the fast reader accepts a text, its documents, nodes, spans and comments must equal YamlDotNet's (a difference is a crash)", YamlBlock),
         new("template", "template lexer/parser/executor with Sprig+Helm functions: main NUL values.yaml [NUL helpers NUL sub/template]", Template),
         new("values", "values: chart NUL user NUL subchart values, NUL import-values YAML, NUL --set lines (--set, --set-string, --set-json by turn)", Values),
         new("chart", "chart loader: first byte 'z' = raw .tgz bytes; else Chart.yaml NUL values.yaml NUL template NUL .helmignore packed as .tgz (odd first byte) or written to a folder (even)", Chart),
@@ -56,6 +57,63 @@ internal static class Targets
 
         foreach (var problem in result.Problems)
             _ = file.GetLine(problem.Span.StartLine);
+    }
+
+    /// <summary>Differential: the block reader either gives up or gives exactly what the YamlDotNet path gives.</summary>
+    private static void YamlBlock(byte[] input)
+    {
+        var file = new SourceFile("fuzz.yaml", FuzzInput.Text(input));
+        var options = new YamlLoadOptions(MaxAliasExpansion: 10_000, MaxDepth: 200, MaxNodes: 200_000);
+        var chunks = YamlLoader.SplitDocuments(file.Text).ToList();
+        if (YamlLoader.TryLoadBlock(file, map: null, options, chunks, new StringPool(), CancellationToken.None) is not { } block)
+            return;
+        var reference = YamlLoader.LoadWithParser(file, map: null, options, chunks, new StringPool(), CancellationToken.None);
+        var expected = DescribeYaml(reference);
+        var actual = DescribeYaml(block);
+        if (expected != actual)
+            throw new InvalidOperationException("block reader differs from YamlDotNet:\n--- YamlDotNet\n" + expected + "\n--- block reader\n" + actual);
+    }
+
+    private static string DescribeYaml(YamlLoadResult result)
+    {
+        var sb = new StringBuilder();
+        foreach (var p in result.Problems)
+            sb.Append("problem ").Append(p.RuleId).Append(' ').Append(p.Span).Append('\n');
+        foreach (var doc in result.Documents)
+        {
+            sb.Append("doc ").Append(doc.Index).Append(' ').Append(doc.StartLine).Append('\n');
+            foreach (var c in doc.Comments)
+                sb.Append("# ").Append(c.Line).Append(':').Append(c.Column).Append(' ').Append(c.Text).Append('\n');
+            if (doc.Root is { } root)
+                DescribeNode(root, sb);
+        }
+
+        return sb.ToString();
+    }
+
+    private static void DescribeNode(YamlNode node, StringBuilder sb)
+    {
+        sb.Append(node.GetType().Name).Append(' ').Append(node.Path).Append(' ').Append(node.Span).Append(' ').Append(node.Tag);
+        switch (node)
+        {
+            case YamlScalar s:
+                sb.Append(" = ").Append(s.Text).Append(' ').Append(s.Kind).Append(' ').Append(s.Quoted).Append('\n');
+                break;
+            case YamlSequence q:
+                sb.Append('\n');
+                foreach (var item in q.Items)
+                    DescribeNode(item, sb);
+                break;
+            case YamlMapping m:
+                sb.Append('\n');
+                foreach (var e in m.Entries)
+                {
+                    DescribeNode(e.Key, sb);
+                    DescribeNode(e.Value, sb);
+                }
+
+                break;
+        }
     }
 
     // ---- 2. Template engine -----------------------------------------------------------------------------------
