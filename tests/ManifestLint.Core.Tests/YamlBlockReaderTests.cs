@@ -67,6 +67,7 @@ public sealed class YamlBlockReaderTests(ITestOutputHelper output)
         "a: 1\n b: 2\n",
         "a: |\n  x",
         "description: A chart\n  for things: none\n",
+        "a *b: 1\n",
     ];
 
     [Theory]

@@ -411,6 +411,9 @@ public static partial class YamlLoader
                     return i;
                 if (c == '#' && _t[i - 1] == ' ')
                     return -1;
+                // YamlDotNet does not take a line whose plain text has " *" (an alias indicator) for a key.
+                if (c == '*' && _t[i - 1] == ' ')
+                    throw GiveUp();
             }
 
             return -1;
