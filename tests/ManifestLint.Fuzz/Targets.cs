@@ -68,52 +68,10 @@ internal static class Targets
         if (YamlLoader.TryLoadBlock(file, map: null, options, chunks, new StringPool(), CancellationToken.None) is not { } block)
             return;
         var reference = YamlLoader.LoadWithParser(file, map: null, options, chunks, new StringPool(), CancellationToken.None);
-        var expected = DescribeYaml(reference);
-        var actual = DescribeYaml(block);
+        var expected = YamlLoadResultText.Describe(reference);
+        var actual = YamlLoadResultText.Describe(block);
         if (expected != actual)
             throw new InvalidOperationException("block reader differs from YamlDotNet:\n--- YamlDotNet\n" + expected + "\n--- block reader\n" + actual);
-    }
-
-    private static string DescribeYaml(YamlLoadResult result)
-    {
-        var sb = new StringBuilder();
-        foreach (var p in result.Problems)
-            sb.Append("problem ").Append(p.RuleId).Append(' ').Append(p.Span).Append('\n');
-        foreach (var doc in result.Documents)
-        {
-            sb.Append("doc ").Append(doc.Index).Append(' ').Append(doc.StartLine).Append('\n');
-            foreach (var c in doc.Comments)
-                sb.Append("# ").Append(c.Line).Append(':').Append(c.Column).Append(' ').Append(c.Text).Append('\n');
-            if (doc.Root is { } root)
-                DescribeNode(root, sb);
-        }
-
-        return sb.ToString();
-    }
-
-    private static void DescribeNode(YamlNode node, StringBuilder sb)
-    {
-        sb.Append(node.GetType().Name).Append(' ').Append(node.Path).Append(' ').Append(node.Span).Append(' ').Append(node.Tag);
-        switch (node)
-        {
-            case YamlScalar s:
-                sb.Append(" = ").Append(s.Text).Append(' ').Append(s.Kind).Append(' ').Append(s.Quoted).Append('\n');
-                break;
-            case YamlSequence q:
-                sb.Append('\n');
-                foreach (var item in q.Items)
-                    DescribeNode(item, sb);
-                break;
-            case YamlMapping m:
-                sb.Append('\n');
-                foreach (var e in m.Entries)
-                {
-                    DescribeNode(e.Key, sb);
-                    DescribeNode(e.Value, sb);
-                }
-
-                break;
-        }
     }
 
     // ---- 2. Template engine -----------------------------------------------------------------------------------

@@ -839,18 +839,7 @@ public static partial class YamlLoader
                 while (_pos < _t.Length && _t[_pos] != ']')
                 {
                     items.Add(FlowItem(depth + 1, key: false));
-                    SkipSpaces();
-                    if (_pos < _t.Length && _t[_pos] == ',')
-                    {
-                        _pos++;
-                        SkipSpaces();
-                        if (_pos < _t.Length && _t[_pos] == ']')
-                            throw GiveUp();
-                        continue;
-                    }
-
-                    if (_pos >= _t.Length || _t[_pos] != ']')
-                        throw GiveUp();
+                    FlowSeparator(']');
                 }
 
                 if (_pos >= _t.Length)
@@ -881,18 +870,7 @@ public static partial class YamlLoader
                     throw GiveUp();
                 positions.Add(entries, key.Text);
                 entries.Add(new YamlEntry(key, value));
-                SkipSpaces();
-                if (_pos < _t.Length && _t[_pos] == ',')
-                {
-                    _pos++;
-                    SkipSpaces();
-                    if (_pos < _t.Length && _t[_pos] == '}')
-                        throw GiveUp();
-                    continue;
-                }
-
-                if (_pos >= _t.Length || _t[_pos] != '}')
-                    throw GiveUp();
+                FlowSeparator('}');
             }
 
             if (_pos >= _t.Length)
@@ -900,6 +878,24 @@ public static partial class YamlLoader
             var close = Col;
             _pos++;
             return builder.NewMapping(startLine, startCol + 1, _line, close + 1, [.. entries]);
+        }
+
+        /// <summary>After a flow item: a comma and another item (true), or the closing bracket, left for the caller (false).</summary>
+        private bool FlowSeparator(char close)
+        {
+            SkipSpaces();
+            if (_pos < _t.Length && _t[_pos] == ',')
+            {
+                _pos++;
+                SkipSpaces();
+                if (_pos < _t.Length && _t[_pos] == close)
+                    throw GiveUp();
+                return true;
+            }
+
+            if (_pos >= _t.Length || _t[_pos] != close)
+                throw GiveUp();
+            return false;
         }
 
         private YamlNode FlowItem(int depth, bool key)
