@@ -39,8 +39,7 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
         var buffer = SerializeUtf8(CreateLog(report, warnings));
         try
         {
-            // Compressing is only worth its cost when the raw log could exceed the limit at all.
-            if (buffer.Length > GitHubSarifLimits.MaxGzipBytes && buffer.GzipSize(CompressionLevel.Optimal) is var gz && gz > GitHubSarifLimits.MaxGzipBytes)
+            if (GzipSizeOverLimit(buffer) is { } gz)
             {
                 warnings = warnings.Add(string.Create(CultureInfo.InvariantCulture,
                     $"This SARIF log is {gz} bytes gzip-compressed; GitHub code scanning rejects uploads over {GitHubSarifLimits.MaxGzipBytes} bytes (10 MB). Split the scan into several uploads, each with its own category."));
@@ -55,6 +54,22 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
         {
             buffer.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The log's gzip size (at <see cref="CompressionLevel.Optimal"/>) when it exceeds code scanning's limit, else null.
+    /// Compressing is only worth its cost when the raw log could exceed the limit at all; then the fastest level comes
+    /// first, and the exact measure is taken only when that estimate is above a quarter of the limit. Deflate's fastest
+    /// level (greedy matching, fixed Huffman codes) never comes out several times smaller than its default level
+    /// (longer match search, lazy matching, the smallest of stored, fixed and dynamic codes per block), so a log whose
+    /// fast estimate is within a quarter of the limit is under it at the default level too.
+    /// </summary>
+    private static long? GzipSizeOverLimit(Utf8ChunkBuffer buffer)
+    {
+        if (buffer.Length <= GitHubSarifLimits.MaxGzipBytes || buffer.GzipSize(CompressionLevel.Fastest) <= GitHubSarifLimits.MaxGzipBytes / 4)
+            return null;
+        var gz = buffer.GzipSize(CompressionLevel.Optimal);
+        return gz > GitHubSarifLimits.MaxGzipBytes ? gz : null;
     }
 
     /// <summary>The log for a report, with a warning notification for each code scanning limit the run exceeds.</summary>
@@ -153,7 +168,8 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
             new Message(MessageWithLinks(f)),
             primary,
             related.Count == 0 ? default : related.MoveToImmutable(),
-            new SortedDictionary<string, string>(StringComparer.Ordinal) { [FingerprintKey] = f.Fingerprint },
+            // One key: any dictionary writes it the same, and a sorted one costs a tree walk per result to serialise.
+            new Dictionary<string, string>(1, StringComparer.Ordinal) { [FingerprintKey] = f.Fingerprint },
             f.Suppression is { } s ? [ToSuppression(s)] : default,
             baseline,
             f.Scenario is { Length: > 0 } scenario ? new ResultProperties(scenario) : null);
