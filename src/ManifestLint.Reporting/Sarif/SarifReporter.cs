@@ -295,6 +295,12 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
     /// <summary>A repository-relative path as a relative URI reference: forward slashes, percent-encoding for anything outside the safe set.</summary>
     internal static string RelativeUri(string path)
     {
+        // Most paths need no change: then the path is the URI, with no copy made per result.
+        var safe = 0;
+        while (safe < path.Length && IsUriSafe(path[safe]))
+            safe++;
+        if (safe == path.Length)
+            return path;
         var sb = new StringBuilder(path.Length);
         Span<byte> utf8 = stackalloc byte[4];
         for (var i = 0; i < path.Length; i++)
@@ -304,7 +310,7 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
             {
                 sb.Append('/');
             }
-            else if (char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '_' or '~' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=' or '@')
+            else if (IsUriSafe(c))
             {
                 sb.Append(c);
             }
@@ -320,6 +326,9 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
 
         return sb.ToString();
     }
+
+    private static bool IsUriSafe(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '_' or '~' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=' or '@';
 
     private static string Level(Severity severity) => ReportFacts.SeverityName(severity);
 
