@@ -58,18 +58,22 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
 
     /// <summary>
     /// The log's gzip size (at <see cref="CompressionLevel.Optimal"/>) when it exceeds code scanning's limit, else null.
-    /// Compressing is only worth its cost when the raw log could exceed the limit at all; then the fastest level comes
-    /// first, and the exact measure is taken only when that estimate is above a quarter of the limit. Deflate's fastest
-    /// level (greedy matching, fixed Huffman codes) never comes out several times smaller than its default level
-    /// (longer match search, lazy matching, the smallest of stored, fixed and dynamic codes per block), so a log whose
-    /// fast estimate is within a quarter of the limit is under it at the default level too.
+    /// Compressing is only worth its cost when the raw log could exceed the limit at all. A log up to a few times the
+    /// limit is first compressed at the fastest level, and measured exactly only when that estimate is above a quarter
+    /// of the limit: deflate's fastest level (a short match search, fixed codes) does not come out several times
+    /// smaller than its default level (a longer search, and per block the smallest of stored, fixed and dynamic
+    /// codes), so such a log is under the limit at the default level too. Larger logs (whose fast estimate is rarely
+    /// that small) are measured exactly at once, so they do not pay for two compressions.
     /// </summary>
     private static long? GzipSizeOverLimit(Utf8ChunkBuffer buffer)
     {
-        if (buffer.Length <= GitHubSarifLimits.MaxGzipBytes || buffer.GzipSize(CompressionLevel.Fastest) <= GitHubSarifLimits.MaxGzipBytes / 4)
+        const long Limit = GitHubSarifLimits.MaxGzipBytes;
+        if (buffer.Length <= Limit)
+            return null;
+        if (buffer.Length <= 3 * Limit && buffer.GzipSize(CompressionLevel.Fastest) <= Limit / 4)
             return null;
         var gz = buffer.GzipSize(CompressionLevel.Optimal);
-        return gz > GitHubSarifLimits.MaxGzipBytes ? gz : null;
+        return gz > Limit ? gz : null;
     }
 
     /// <summary>The log for a report, with a warning notification for each code scanning limit the run exceeds.</summary>
