@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -33,8 +32,7 @@ internal static class JsonOutput
     internal static Utf8ChunkBuffer RenderUtf8(Action<Utf8JsonWriter> write)
     {
         var buffer = new Utf8ChunkBuffer();
-        // Into the chunks as it goes (the buffer-writer overload): over a stream the writer keeps all it writes until disposed.
-        using (var writer = new Utf8JsonWriter((IBufferWriter<byte>)buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             write(writer);
         buffer.WriteByte((byte)'\n');
         return buffer;

@@ -7,20 +7,14 @@ namespace ManifestLint.Reporting;
 /// <summary>
 /// A write-only stream that keeps UTF-8 output in pooled chunks of equal size. A report of tens of megabytes is held
 /// once, as bytes: no doubling copies as a <see cref="MemoryStream"/> grows, no UTF-16 string of twice its size, and
-/// it is written to a file or compressed straight from the chunks. As an <see cref="IBufferWriter{T}"/> it lets a
-/// <see cref="System.Text.Json.Utf8JsonWriter"/> write into the chunks themselves: over a stream, the writer would
-/// hold the whole document in a buffer of its own until its final flush.
+/// it is written to a file or compressed straight from the chunks.
 /// </summary>
-internal sealed class Utf8ChunkBuffer : Stream, IBufferWriter<byte>
+internal sealed class Utf8ChunkBuffer : Stream
 {
     private const int ChunkSize = 64 * 1024;
     private readonly List<byte[]> _chunks = [];
     private int _used = ChunkSize;
     private long _length;
-
-    // Handed out by GetMemory when the request does not fit in the current chunk; Advance copies it in.
-    private byte[]? _scratch;
-    private bool _scratchOut;
 
     public override bool CanRead => false;
 
@@ -57,52 +51,6 @@ internal sealed class Utf8ChunkBuffer : Stream, IBufferWriter<byte>
     }
 
     public override void WriteByte(byte value) => Write([value]);
-
-    public Memory<byte> GetMemory(int sizeHint = 0)
-    {
-        sizeHint = Math.Max(sizeHint, 1);
-        if (_used == ChunkSize && sizeHint <= ChunkSize)
-        {
-            _chunks.Add(ArrayPool<byte>.Shared.Rent(ChunkSize));
-            _used = 0;
-        }
-
-        if (ChunkSize - _used >= sizeHint)
-        {
-            _scratchOut = false;
-            return _chunks[^1].AsMemory(_used, ChunkSize - _used);
-        }
-
-        if (_scratch is null || _scratch.Length < sizeHint)
-        {
-            if (_scratch is not null)
-                ArrayPool<byte>.Shared.Return(_scratch);
-            _scratch = ArrayPool<byte>.Shared.Rent(sizeHint);
-        }
-
-        _scratchOut = true;
-        return _scratch;
-    }
-
-    public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
-
-    public void Advance(int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (_scratchOut)
-        {
-            _scratchOut = false;
-            Write(_scratch.AsSpan(0, count));
-            return;
-        }
-
-        if (count > 0)
-        {
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(count, ChunkSize - _used);
-            _used += count;
-            _length += count;
-        }
-    }
 
     /// <summary>The stored bytes, chunk by chunk, in order.</summary>
     public IEnumerable<ReadOnlyMemory<byte>> Chunks()
@@ -177,10 +125,6 @@ internal sealed class Utf8ChunkBuffer : Stream, IBufferWriter<byte>
         foreach (var chunk in _chunks)
             ArrayPool<byte>.Shared.Return(chunk);
         _chunks.Clear();
-        if (_scratch is not null)
-            ArrayPool<byte>.Shared.Return(_scratch);
-        _scratch = null;
-        _scratchOut = false;
         _used = ChunkSize;
         _length = 0;
         base.Dispose(disposing);
