@@ -14,7 +14,8 @@ namespace ManifestLint.Schemas;
 public sealed class SchemaAnalysis
 {
     private const string ObjectMetaDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
-    private static readonly ConditionalWeakTable<ResourceGraph, SchemaAnalysis> Cache = [];
+    // Lazy: the table runs its factory outside its lock, so rules asking at once would each analyse the whole graph.
+    private static readonly ConditionalWeakTable<ResourceGraph, Lazy<SchemaAnalysis>> Cache = [];
 
     private SchemaAnalysis(ApiVersionSchema target, ImmutableArray<SchemaFinding> findings, CrdIndex crds)
     {
@@ -34,7 +35,7 @@ public sealed class SchemaAnalysis
     public static SchemaAnalysis For(ResourceGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return Cache.GetValue(graph, Analyse);
+        return Cache.GetValue(graph, g => new Lazy<SchemaAnalysis>(() => Analyse(g), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     /// <summary>The target version of <paramref name="graph"/>'s options: the newest embedded minor when unset or not 1.x.</summary>

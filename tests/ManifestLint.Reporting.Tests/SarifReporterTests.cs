@@ -263,6 +263,47 @@ public class SarifReporterTests
         Assert.False(new SarifReporter().WriteChecked(TestReports.Typical(), TextWriter.Null).ExceedsGitHubLimits);
     }
 
+    [Fact]
+    public void A_log_over_the_compressed_upload_limit_is_flagged_with_its_gzip_size()
+    {
+        // Messages of random letters hardly compress: about 14 MB of them stay over 10 MB gzip-compressed.
+        var random = new Random(14);
+        const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var findings = Enumerable.Range(1, 1400)
+            .Select(i => TestReports.Finding("privileged-container", Severity.Error,
+                string.Create(10_000, random, (span, r) =>
+                {
+                    for (var j = 0; j < span.Length; j++)
+                        span[j] = Letters[r.Next(Letters.Length)];
+                }),
+                SourceSpan.At("big.yaml", i, 1), yamlPath: $"items[{i}]"))
+            .ToImmutableArray();
+        using var output = new StringWriter();
+
+        var written = new SarifReporter().WriteChecked(TestReports.Report(findings), output);
+
+        var warning = Assert.Single(written.LimitWarnings);
+        Assert.Matches(@"^This SARIF log is \d+ bytes gzip-compressed; GitHub code scanning rejects uploads over 10485760 bytes", warning);
+        var notification = Assert.Single(Run(output.ToString()).GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray());
+        Assert.Equal(warning, notification.GetProperty("message").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void A_log_over_ten_megabytes_that_compresses_well_is_not_flagged()
+    {
+        // The same messages repeated: a log far over 10 MB raw, far under it gzip-compressed.
+        var message = string.Concat(Enumerable.Repeat("the same words again and again ", 330));
+        var findings = Enumerable.Range(1, 1400)
+            .Select(i => TestReports.Finding("privileged-container", Severity.Error, message, SourceSpan.At("big.yaml", i, 1), yamlPath: $"items[{i}]"))
+            .ToImmutableArray();
+        using var output = new StringWriter();
+
+        var written = new SarifReporter().WriteChecked(TestReports.Report(findings), output);
+
+        Assert.True(written.Bytes > GitHubSarifLimits.MaxGzipBytes);
+        Assert.Empty(written.LimitWarnings);
+    }
+
     [RequiresFileFact("sarif-schema")]
     public async Task Output_validates_against_the_sarif_2_1_0_schema()
     {

@@ -63,7 +63,21 @@ public sealed class PolicyRuleView
         (HasItem(Verbs, All) || ListsEveryStandardVerb) && HasItem(ApiGroups, All) && HasItem(Resources, All) && ResourceNames.IsEmpty;
 
     /// <summary>True when the verbs are not <c>*</c> but list each of <see cref="StandardVerbs"/>.</summary>
-    public bool ListsEveryStandardVerb => !HasItem(Verbs, All) && StandardVerbs.All(v => HasItem(Verbs, v));
+    public bool ListsEveryStandardVerb
+    {
+        get
+        {
+            if (HasItem(Verbs, All))
+                return false;
+            foreach (var verb in StandardVerbs)
+            {
+                if (!HasItem(Verbs, verb))
+                    return false;
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>The verbs of the API's resource requests that a role spelling out "everything" lists.</summary>
     public static ImmutableArray<string> StandardVerbs { get; } = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
@@ -115,10 +129,9 @@ public sealed class PolicyRuleView
     /// <summary>The resources item that covers <paramref name="resource"/>/<paramref name="subresource"/>, if any.</summary>
     public RbacValue? MatchingResource(string resource, string subresource)
     {
-        var combined = subresource.Length == 0 ? resource : resource + "/" + subresource;
         foreach (var r in Resources)
         {
-            if (r.Text == All || r.Text == combined)
+            if (r.Text == All || IsResource(r.Text, resource, subresource))
                 return r;
             if (subresource.Length > 0 && r.Text.Length == subresource.Length + 2
                 && r.Text.StartsWith("*/", StringComparison.Ordinal) && r.Text.EndsWith(subresource, StringComparison.Ordinal))
@@ -163,6 +176,17 @@ public sealed class PolicyRuleView
         $"verbs=[{string.Join(',', Verbs)}] apiGroups=[{string.Join(',', ApiGroups.Select(g => g.Text.Length == 0 ? "\"\"" : g.Text))}] resources=[{string.Join(',', Resources)}]"
         + (ResourceNames.IsEmpty ? string.Empty : $" resourceNames=[{string.Join(',', ResourceNames)}]")
         + (NonResourceUrls.IsEmpty ? string.Empty : $" nonResourceURLs=[{string.Join(',', NonResourceUrls)}]");
+
+    /// <summary>Whether <paramref name="text"/> is <c>resource</c>, or <c>resource/subresource</c> when there is a subresource.</summary>
+    private static bool IsResource(string text, string resource, string subresource)
+    {
+        if (subresource.Length == 0)
+            return text == resource;
+        return text.Length == resource.Length + 1 + subresource.Length
+            && text.StartsWith(resource, StringComparison.Ordinal)
+            && text[resource.Length] == '/'
+            && text.EndsWith(subresource, StringComparison.Ordinal);
+    }
 
     private static bool HasItem(ImmutableArray<RbacValue> values, string text)
     {

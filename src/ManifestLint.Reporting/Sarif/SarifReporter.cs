@@ -39,8 +39,7 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
         var buffer = SerializeUtf8(CreateLog(report, warnings));
         try
         {
-            // Compressing is only worth its cost when the raw log could exceed the limit at all.
-            if (buffer.Length > GitHubSarifLimits.MaxGzipBytes && buffer.GzipSize(CompressionLevel.Optimal) is var gz && gz > GitHubSarifLimits.MaxGzipBytes)
+            if (GzipSizeOverLimit(buffer) is { } gz)
             {
                 warnings = warnings.Add(string.Create(CultureInfo.InvariantCulture,
                     $"This SARIF log is {gz} bytes gzip-compressed; GitHub code scanning rejects uploads over {GitHubSarifLimits.MaxGzipBytes} bytes (10 MB). Split the scan into several uploads, each with its own category."));
@@ -55,6 +54,26 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
         {
             buffer.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The log's gzip size (at <see cref="CompressionLevel.Optimal"/>) when it exceeds code scanning's limit, else null.
+    /// Compressing is only worth its cost when the raw log could exceed the limit at all. A log up to a few times the
+    /// limit is first compressed at the fastest level, and measured exactly only when that estimate is above a quarter
+    /// of the limit: deflate's fastest level (a short match search, fixed codes) does not come out several times
+    /// smaller than its default level (a longer search, and per block the smallest of stored, fixed and dynamic
+    /// codes), so such a log is under the limit at the default level too. Larger logs (whose fast estimate is rarely
+    /// that small) are measured exactly at once, so they do not pay for two compressions.
+    /// </summary>
+    private static long? GzipSizeOverLimit(Utf8ChunkBuffer buffer)
+    {
+        const long Limit = GitHubSarifLimits.MaxGzipBytes;
+        if (buffer.Length <= Limit)
+            return null;
+        if (buffer.Length <= 3 * Limit && buffer.GzipSize(CompressionLevel.Fastest) <= Limit / 4)
+            return null;
+        var gz = buffer.GzipSize(CompressionLevel.Optimal);
+        return gz > Limit ? gz : null;
     }
 
     /// <summary>The log for a report, with a warning notification for each code scanning limit the run exceeds.</summary>
@@ -153,7 +172,8 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
             new Message(MessageWithLinks(f)),
             primary,
             related.Count == 0 ? default : related.MoveToImmutable(),
-            new SortedDictionary<string, string>(StringComparer.Ordinal) { [FingerprintKey] = f.Fingerprint },
+            // One key: any dictionary writes it the same, and a sorted one costs a tree walk per result to serialise.
+            new Dictionary<string, string>(1, StringComparer.Ordinal) { [FingerprintKey] = f.Fingerprint },
             f.Suppression is { } s ? [ToSuppression(s)] : default,
             baseline,
             f.Scenario is { Length: > 0 } scenario ? new ResultProperties(scenario) : null);
@@ -279,6 +299,12 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
     /// <summary>A repository-relative path as a relative URI reference: forward slashes, percent-encoding for anything outside the safe set.</summary>
     internal static string RelativeUri(string path)
     {
+        // Most paths need no change: then the path is the URI, with no copy made per result.
+        var safe = 0;
+        while (safe < path.Length && IsUriSafe(path[safe]))
+            safe++;
+        if (safe == path.Length)
+            return path;
         var sb = new StringBuilder(path.Length);
         Span<byte> utf8 = stackalloc byte[4];
         for (var i = 0; i < path.Length; i++)
@@ -288,7 +314,7 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
             {
                 sb.Append('/');
             }
-            else if (char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '_' or '~' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=' or '@')
+            else if (IsUriSafe(c))
             {
                 sb.Append(c);
             }
@@ -304,6 +330,9 @@ public sealed class SarifReporter(SarifReporterOptions options) : IReporter
 
         return sb.ToString();
     }
+
+    private static bool IsUriSafe(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '_' or '~' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=' or '@';
 
     private static string Level(Severity severity) => ReportFacts.SeverityName(severity);
 

@@ -45,8 +45,14 @@ public sealed class HostUsers : PodTemplateRule
         if (flag is { IsFalse: true })
             yield break;
         YamlNode node = flag is { IsNull: false } ? flag : pod.SpecAnchor;
-        var shared = HostNamespaceFields.Where(f => pod.Spec.GetScalar(f) is { IsTrue: true }).ToList();
-        var message = shared.Count > 0
+        List<string>? shared = null;
+        foreach (var field in HostNamespaceFields)
+        {
+            if (pod.Spec.GetScalar(field) is { IsTrue: true })
+                (shared ??= []).Add(field);
+        }
+
+        var message = shared is not null
             ? $"{pod.Describe()} does not run in a user namespace; it cannot until it stops using {Join(shared)} (user namespaces cannot be combined with host namespaces)"
             : flag is { IsNull: false }
                 ? $"{pod.Describe()} sets hostUsers to {PodSecurityText.Value(flag)}, so root in its containers is root on the node"

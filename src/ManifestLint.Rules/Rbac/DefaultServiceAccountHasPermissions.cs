@@ -39,7 +39,7 @@ public sealed class DefaultServiceAccountHasPermissions : Rule
             var role = rbac.RoleOf(binding);
             if (role is not null && rbac.EffectiveRules(role).IsEmpty)
                 continue;
-            var what = role is null ? $"{binding.RoleRef.Kind} '{binding.RoleRef.Name}'" : role.Describe();
+            string? what = null;
             foreach (var subject in binding.Subjects)
             {
                 if (subject.Subject is not { } s || subject.Anchor is not { } anchor)
@@ -52,8 +52,10 @@ public sealed class DefaultServiceAccountHasPermissions : Rule
                         $"Group '{s.Name}': every ServiceAccount of namespace '{s.Name["system:serviceaccounts:".Length..]}', 'default' included",
                     _ => null,
                 };
-                if (whom is not null)
-                    yield return context.Report(binding.Resource!, anchor, $"{binding.Describe()} grants {what} {RbacText.Scope(binding)} to {whom}");
+                if (whom is null)
+                    continue;
+                what ??= role is null ? $"{binding.RoleRef.Kind} '{binding.RoleRef.Name}'" : role.Describe();
+                yield return context.Report(binding.Resource!, anchor, $"{binding.Describe()} grants {what} {RbacText.Scope(binding)} to {whom}");
             }
         }
     }

@@ -41,6 +41,8 @@ public sealed class PowerfulServiceAccountMounted : Rule
         var graph = context.Graph;
         if (graph.Rbac.InputBindings.IsEmpty)
             yield break;
+        // Pods share ServiceAccounts and roles: each policy rule is judged once.
+        var dangerous = new Dictionary<PolicyRuleView, PermissionMatch?>(ReferenceEqualityComparer.Instance);
         foreach (var pod in graph.PodTemplates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -49,7 +51,9 @@ public sealed class PowerfulServiceAccountMounted : Rule
             var account = RbacSubject.ServiceAccount(ns, pod.ServiceAccountName);
             foreach (var grant in graph.Rbac.GrantsFor(account, includeBuiltInBindings: false))
             {
-                if (DangerousPermissions.Any(grant.Rule) is not { } match)
+                if (!dangerous.TryGetValue(grant.Rule, out var found))
+                    dangerous[grant.Rule] = found = DangerousPermissions.Any(grant.Rule);
+                if (found is not { } match)
                     continue;
                 var scope = RbacText.Scope(grant.Binding);
                 var through = grant.Rule.Role == grant.Role ? grant.Role.Describe() : $"{grant.Role.Describe()} (from {grant.Rule.Role.Describe()})";

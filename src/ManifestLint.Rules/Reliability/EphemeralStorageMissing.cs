@@ -30,7 +30,7 @@ public sealed class EphemeralStorageMissing : ContainerRule
             PeerCheck.Score("container-ephemeral-storage-request-and-limit"),
         ]);
 
-    protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) => pod.AllContainers.Where(c => c.Kind != ContainerKind.EphemeralContainer);
+    protected override bool Judges(ContainerView container) => container.Kind != ContainerKind.EphemeralContainer;
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {

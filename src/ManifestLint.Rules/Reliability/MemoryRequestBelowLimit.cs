@@ -31,7 +31,7 @@ public sealed class MemoryRequestBelowLimit : ContainerRule
             PeerCheck.Score("container-memory-requests-equal-limits"),
         ]);
 
-    protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) => pod.AllContainers.Where(c => c.Kind != ContainerKind.EphemeralContainer);
+    protected override bool Judges(ContainerView container) => container.Kind != ContainerKind.EphemeralContainer;
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {

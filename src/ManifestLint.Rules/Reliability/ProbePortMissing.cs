@@ -34,7 +34,7 @@ public sealed class ProbePortMissing : ContainerRule
             PeerCheck.Linter("startup-port"),
         ]);
 
-    protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) => pod.AllContainers.Where(c => c.Kind != ContainerKind.EphemeralContainer);
+    protected override bool Judges(ContainerView container) => container.Kind != ContainerKind.EphemeralContainer;
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {

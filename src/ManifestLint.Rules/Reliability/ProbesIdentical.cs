@@ -29,7 +29,7 @@ public sealed class ProbesIdentical : ContainerRule
 
     protected override bool AppliesTo(PodTemplateView pod) => WorkloadFacts.IsLongRunning(pod);
 
-    protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) => pod.Containers;
+    protected override bool Judges(ContainerView container) => container.Kind == ContainerKind.Container;
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {

@@ -15,7 +15,7 @@ public abstract class ProbeRequirements : ContainerRule
     protected override bool AppliesTo(PodTemplateView pod) => WorkloadFacts.IsLongRunning(pod);
 
     /// <summary>Init containers run to completion before the pod is ready, and ephemeral containers cannot have probes.</summary>
-    protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) => pod.Containers;
+    protected override bool Judges(ContainerView container) => container.Kind == ContainerKind.Container;
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {

@@ -17,8 +17,7 @@ public abstract class ResourceRequirements : ContainerRule
     protected abstract string Noun { get; }
 
     /// <summary>The API rejects resources on ephemeral containers, so only regular and init containers count.</summary>
-    protected override IEnumerable<ContainerView> Containers(PodTemplateView pod) =>
-        pod.AllContainers.Where(c => c.Kind != ContainerKind.EphemeralContainer);
+    protected override bool Judges(ContainerView container) => container.Kind != ContainerKind.EphemeralContainer;
 
     protected override IEnumerable<Finding> CheckContainer(RuleContext context, ContainerView container)
     {
