@@ -45,6 +45,7 @@ public sealed class YamlBlockReaderTests(ITestOutputHelper output)
         "a: |\n  x\n---\nb: |\n  y\n",
         "a:    \n  b\n",
         "a: this is\n  continued\n\n   after a blank   \nb: 1\n",
+        "a: 1\r\nb: |\r\n  x\r\n\r\n  y\r\nc: >-\r\n  p\r\n  q\r\n# c\r\n---\r\nd: [e, 'f'] # g\r\nh: i\r\n  j\r\n",
         "- one\n  two # c\n- three\n",
     ];
 
@@ -55,7 +56,7 @@ public sealed class YamlBlockReaderTests(ITestOutputHelper output)
         "a: [1,\n  2]\n",
         "a: 'multi\n  line'\n",
         "a:\tb\n",
-        "a: 1\r\nb: 2\r\n",
+        "a: 1\rb: 2\n",
         "a: 1\na: 2\n",
         "<<: {a: 1}\n",
         "? complex\n: key\n",
@@ -68,6 +69,8 @@ public sealed class YamlBlockReaderTests(ITestOutputHelper output)
         "a: |\n  x",
         "description: A chart\n  for things: none\n",
         "a *b: 1\n",
+        "a:\n  b:\n    c: 1\n   ",
+        "a:\n  b:\n    c: 1\n# end",
     ];
 
     [Theory]
@@ -112,6 +115,7 @@ public sealed class YamlBlockReaderTests(ITestOutputHelper output)
             .Order(StringComparer.Ordinal)
             .ToList();
         var fast = 0;
+        var fastCrlf = 0;
         var clean = 0;
         var failures = new StringBuilder();
         var reasons = new Dictionary<int, List<string>>();
@@ -129,13 +133,18 @@ public sealed class YamlBlockReaderTests(ITestOutputHelper output)
                 fast++;
             else if (isClean)
                 (reasons.TryGetValue(at.ReaderLine, out var list) ? list : reasons[at.ReaderLine] = []).Add($"{RepositoryPaths.Relative(path)}:{at.Line}:{at.Column}");
+
+            // The same file as a Windows checkout (autocrlf) writes it.
+            if (Compare(path + " (CRLF)", text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal), failures))
+                fastCrlf++;
         }
 
-        output.WriteLine($"{files.Count} files, {clean} valid YAML, {fast} read by the block reader");
+        output.WriteLine($"{files.Count} files, {clean} valid YAML, {fast} read by the block reader, {fastCrlf} with CRLF line ends");
         foreach (var (line, list) in reasons.OrderByDescending(r => r.Value.Count))
             output.WriteLine($"gave up at reader line {line}: {list.Count} files, e.g. {string.Join(", ", list.Take(3))}");
         Assert.True(failures.Length == 0, failures.ToString());
         Assert.True(fast * 100 >= clean * 85, $"only {fast} of the {clean} valid YAML files were read by the block reader");
+        Assert.True(fastCrlf >= fast, $"with CRLF line ends only {fastCrlf} files were read by the block reader, against {fast} with LF");
     }
 
     [Fact]
@@ -144,7 +153,7 @@ public sealed class YamlBlockReaderTests(ITestOutputHelper output)
         var seeds = SupportedTexts.ToList();
         var rbac = Path.Combine(RepositoryPaths.Root, "testdata");
         seeds.AddRange(Directory.EnumerateFiles(rbac, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(200).Select(File.ReadAllText).Where(t => t.Length < 4000));
-        const string alphabet = " \n:-#|>'\"[]{},&*!?%.abc01\\\t";
+        const string alphabet = " \n:-#|>'\"[]{},&*!?%.abc01\\\t\r";
         var random = new Random(1414);
         var failures = new StringBuilder();
         var accepted = 0;

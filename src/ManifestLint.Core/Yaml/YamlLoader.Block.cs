@@ -35,14 +35,17 @@ public static partial class YamlLoader
     /// the text, giving every node exactly the text, style and position YamlDotNet gives it. It covers what manifests
     /// use (block mappings and sequences, one-line plain and quoted scalars, one-line flow collections, literal and
     /// folded block scalars, comments, <c>---</c>); on anything else (anchors, tags, multi-line flows or plain scalars,
-    /// tabs, carriage returns, duplicate keys, any syntax error) it gives up and YamlDotNet reads the file, so every
+    /// tabs, a carriage return outside CRLF, duplicate keys, any syntax error) it gives up and YamlDotNet reads the file, so every
     /// error and every rare construct is handled by one parser. A differential test holds it to YamlDotNet's results.
     /// </summary>
     private sealed class BlockReader(SourceFile file, DocumentBuilder builder, YamlLoadOptions options, StringPool strings)
     {
-        // Characters that send the text to YamlDotNet wherever they appear: tabs and carriage returns (columns and
-        // line breaks it counts its own way), controls, NEL/LS/PS line breaks, BOMs, non-characters and surrogates.
+        // Characters that send the text to YamlDotNet wherever they appear: tabs (columns it counts its own way),
+        // controls, NEL/LS/PS line breaks, BOMs, non-characters and surrogates. A carriage return is read only as the
+        // first half of CRLF.
         private static readonly SearchValues<char> Unsupported = SearchValues.Create(BuildUnsupported());
+
+        private static readonly char[] LineBreaks = ['\r', '\n'];
 
         private readonly string _t = file.Text;
         private int _pos;
@@ -67,7 +70,7 @@ public static partial class YamlLoader
             var sb = new StringBuilder();
             for (var c = '\0'; c < ' '; c++)
             {
-                if (c != '\n')
+                if (c is not '\n' and not '\r')
                     sb.Append(c);
             }
 
@@ -82,6 +85,19 @@ public static partial class YamlLoader
         public bool TryRead(ImmutableArray<YamlDocument>.Builder documents, CancellationToken cancellationToken)
         {
             var unsupported = _t.AsSpan().IndexOfAny(Unsupported);
+            // CRLF is one line break; a carriage return alone is a line break of its own, left to YamlDotNet.
+            for (var cr = _t.IndexOf('\r'); cr >= 0 && unsupported < 0; cr = _t.IndexOf('\r', cr + 1))
+            {
+                if (cr + 1 >= _t.Length || _t[cr + 1] != '\n')
+                    unsupported = cr;
+            }
+
+            // A last line of spaces or a comment with no line break after it: YamlDotNet ends the collections
+            // indented deeper than that line's end on it, and the others on the next line.
+            var lastLine = _t.AsSpan(_t.LastIndexOf('\n') + 1).TrimStart(' ');
+            if (unsupported < 0 && _t.Length > 0 && _t[^1] != '\n' && (lastLine.IsEmpty || lastLine[0] == '#'))
+                unsupported = _t.Length - 1;
+
             if (unsupported >= 0)
             {
                 GaveUpAt = (_t.AsSpan(0, unsupported).Count('\n') + 1, 0, 0);
@@ -142,9 +158,9 @@ public static partial class YamlLoader
 
         // ---- lines -------------------------------------------------------------------------------------------
 
-        private bool AtLineEnd => _pos >= _t.Length || _t[_pos] == '\n';
+        private bool AtLineEnd => _pos >= _t.Length || _t[_pos] is '\n' or '\r';
 
-        private bool IsBlank(int i) => i >= _t.Length || _t[i] is ' ' or '\n';
+        private bool IsBlank(int i) => i >= _t.Length || _t[i] is ' ' or '\n' or '\r';
 
         private void SkipSpaces()
         {
@@ -405,7 +421,7 @@ public static partial class YamlLoader
             for (var i = _pos + 1; i < _t.Length; i++)
             {
                 var c = _t[i];
-                if (c == '\n')
+                if (c is '\n' or '\r')
                     return -1;
                 if (c == ':' && IsBlank(i + 1))
                     return i;
@@ -426,11 +442,11 @@ public static partial class YamlLoader
             for (var i = start + 1; i < _t.Length; i++)
             {
                 var c = _t[i];
-                if (c == '\n')
+                if (c is '\n' or '\r')
                     return -1;
                 if (q == '"' && c == '\\')
                 {
-                    if (++i >= _t.Length || _t[i] == '\n')
+                    if (++i >= _t.Length || _t[i] is '\n' or '\r')
                         return -1;
                     continue;
                 }
@@ -529,7 +545,7 @@ public static partial class YamlLoader
                         while (i < _t.Length)
                         {
                             var ch = _t[i];
-                            if (ch == '\n' || (ch == '#' && _t[i - 1] == ' '))
+                            if (ch is '\n' or '\r' || (ch == '#' && _t[i - 1] == ' '))
                                 break;
                             if (ch == ':' && IsBlank(i + 1))
                                 throw GiveUp();
@@ -539,7 +555,7 @@ public static partial class YamlLoader
                         }
 
                         _pos = end;
-                        node = i < _t.Length && _t[i] == '\n' ? PlainLines(start, end, parentIndent) : Plain(start, end);
+                        node = i < _t.Length && _t[i] is '\n' or '\r' ? PlainLines(start, end, parentIndent) : Plain(start, end);
                         break;
                     }
             }
@@ -572,10 +588,10 @@ public static partial class YamlLoader
                 var at = probe + spaces;
                 if (at >= _t.Length)
                     break;
-                if (_t[at] == '\n')
+                if (_t[at] is '\n' or '\r')
                 {
                     blankLines++;
-                    probe = at + 1;
+                    probe = _t.IndexOf('\n', at) + 1;
                     line++;
                     continue;
                 }
@@ -587,7 +603,7 @@ public static partial class YamlLoader
                 var lineEnd = at;
                 var i = at;
                 var comment = false;
-                while (i < _t.Length && _t[i] != '\n')
+                while (i < _t.Length && _t[i] is not '\n' and not '\r')
                 {
                     var ch = _t[i];
                     if (ch == '#' && _t[i - 1] == ' ')
@@ -730,7 +746,7 @@ public static partial class YamlLoader
                 while (probe + spaces < _t.Length && _t[probe + spaces] == ' ')
                     spaces++;
                 var at = probe + spaces;
-                if (at < _t.Length && _t[at] != '\n')
+                if (at < _t.Length && _t[at] is not '\n' and not '\r')
                 {
                     indent = spaces;
                     break;
@@ -739,7 +755,7 @@ public static partial class YamlLoader
                 if (at >= _t.Length)
                     throw GiveUp();
                 leadingMax = Math.Max(leadingMax, spaces);
-                probe = at + 1;
+                probe = _t.IndexOf('\n', at) + 1;
             }
 
             if (indent < Math.Max(parentIndent + 1, 1) || leadingMax > 0)
@@ -760,7 +776,7 @@ public static partial class YamlLoader
                 while (_pos + spaces < _t.Length && _t[_pos + spaces] == ' ')
                     spaces++;
                 var at = _pos + spaces;
-                var blank = at >= _t.Length || _t[at] == '\n';
+                var blank = at >= _t.Length || _t[at] is '\n' or '\r';
                 if (blank)
                 {
                     if (spaces > indent || at >= _t.Length)
@@ -779,7 +795,7 @@ public static partial class YamlLoader
 
                 if (folded && spaces > indent)
                     throw GiveUp();
-                var eol = _t.IndexOf('\n', at);
+                var eol = _t.IndexOfAny(LineBreaks, at);
                 if (eol < 0)
                     throw GiveUp();
                 var content = _t.AsSpan(_pos + indent, eol - _pos - indent);
@@ -863,7 +879,7 @@ public static partial class YamlLoader
                     throw GiveUp();
                 _pos++;
                 SkipSpaces();
-                if (_pos >= _t.Length || _t[_pos] is ',' or '}' or '\n')
+                if (_pos >= _t.Length || _t[_pos] is ',' or '}' or '\n' or '\r')
                     throw GiveUp();
                 var value = FlowItem(depth + 1, key: false);
                 if (positions.TryGetValue(entries, key.Text, out _) || key is { Text: "<<", Quoted: false })
@@ -901,7 +917,7 @@ public static partial class YamlLoader
         private YamlNode FlowItem(int depth, bool key)
         {
             Count(depth);
-            if (_pos >= _t.Length || _t[_pos] == '\n')
+            if (_pos >= _t.Length || _t[_pos] is '\n' or '\r')
                 throw GiveUp();
             var c = _t[_pos];
             if (c is '"' or '\'')
@@ -927,7 +943,7 @@ public static partial class YamlLoader
                     throw GiveUp();
                 }
 
-                if (ch is '\n' or '[' or '{' or '?' || (ch == '#' && _t[i - 1] == ' '))
+                if (ch is '\n' or '\r' or '[' or '{' or '?' || (ch == '#' && _t[i - 1] == ' '))
                     throw GiveUp();
                 i++;
                 if (ch != ' ')
