@@ -641,7 +641,7 @@ public static partial class YamlLoader
             _line = endLine;
             _lineStart = endLineStart;
             _pos = end;
-            return builder.NewScalar(startLine, startCol + 1, endLine, end - endLineStart + 1, strings.Get(sb.ToString().AsSpan()), quoted: false);
+            return builder.NewScalar(startLine, startCol + 1, endLine, end - endLineStart + 1, strings.Get(sb.ToString()), quoted: false);
         }
 
         private YamlScalar ReadQuoted()
@@ -654,7 +654,7 @@ public static partial class YamlLoader
             string text;
             if (_t[start] == '\'')
             {
-                text = inner.Contains('\'') ? strings.Get(inner.ToString().Replace("''", "'", StringComparison.Ordinal).AsSpan()) : strings.Get(inner);
+                text = inner.Contains('\'') ? strings.Get(inner.ToString().Replace("''", "'", StringComparison.Ordinal)) : strings.Get(inner);
             }
             else
             {
@@ -666,7 +666,7 @@ public static partial class YamlLoader
             return builder.NewScalar(_line, col + 1, _line, close - _lineStart + 2, text, quoted: true);
         }
 
-        private ReadOnlySpan<char> Unescape(ReadOnlySpan<char> s)
+        private string Unescape(ReadOnlySpan<char> s)
         {
             var sb = new StringBuilder(s.Length);
             for (var i = 0; i < s.Length; i++)
@@ -711,7 +711,7 @@ public static partial class YamlLoader
                 }
             }
 
-            return sb.ToString().AsSpan();
+            return sb.ToString();
         }
 
         /// <summary>
@@ -833,7 +833,7 @@ public static partial class YamlLoader
             }
 
             var (endLine, _) = _pos >= _t.Length ? NextMarkAtEnd() : (_line, 0);
-            var node = builder.NewScalar(startLine, startCol + 1, endLine, 1, strings.Get(sb.ToString().AsSpan()), quoted: true);
+            var node = builder.NewScalar(startLine, startCol + 1, endLine, 1, strings.Get(sb.ToString()), quoted: true);
             _pos = _lineStart;
             NextContent();
             return node;
